@@ -62,3 +62,13 @@ func (e *BatchError) Error() string {
 	}
 	return first.Error() + " (and " + strconv.Itoa(n-1) + " more failed events in the batch)"
 }
+
+// RetryAfterError is a retryable error for which the destination asked for a
+// minimum wait.
+type RetryAfterError struct {
+	Err     error
+	Seconds int
+}
+
+func (e *RetryAfterError) Error() string { return e.Err.Error() }
+func (e *RetryAfterError) Unwrap() error { return e.Err }

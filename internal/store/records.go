@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/secexport/secexport/internal/model"
+)
+
+// RecordVersion returns the version of the record with key (0 when absent).
+func (t *Tx) RecordVersion(key string) (int64, error) {
+	var v int64
+	err := t.queryRow(`SELECT version FROM records WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read record version: %w", err)
+	}
+	return v, nil
+}
+
+// Record reads a record and its version inside the transaction.
+func (t *Tx) Record(key string) (model.Record, int64, error) {
+	return scanRecord(t.queryRow(`SELECT key, kind, subscription, resource_group, state, version, body FROM records WHERE key = ?`, key))
+}
+
+// PutRecord writes rec as version.
+func (t *Tx) PutRecord(rec model.Record, version int64) error {
+	_, err := t.exec(`INSERT INTO records (key, kind, subscription, resource_group, state, version, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, subscription = excluded.subscription, resource_group = excluded.resource_group,
+		state = excluded.state, version = excluded.version, body = excluded.body`,
+		rec.Key, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, version, []byte(rec.Body))
+	if err != nil {
+		return fmt.Errorf("write record: %w", err)
+	}
+	return nil
+}
+
+// DeleteRecord removes the record with key.
+func (t *Tx) DeleteRecord(key string) error {
+	if _, err := t.exec(`DELETE FROM records WHERE key = ?`, key); err != nil {
+		return fmt.Errorf("delete record: %w", err)
+	}
+	return nil
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanRecord(row scanner) (model.Record, int64, error) {
+	var rec model.Record
+	var kind string
+	var version int64
+	var body []byte
+	err := row.Scan(&rec.Key, &kind, &rec.Subscription, &rec.ResourceGroup, &rec.State, &version, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Record{}, 0, ErrNotFound
+	}
+	if err != nil {
+		return model.Record{}, 0, fmt.Errorf("read record: %w", err)
+	}
+	rec.Kind = model.Kind(kind)
+	rec.Body = body
+	return rec, version, nil
+}
+
+// Record reads the current version of a record.
+func (s *Store) Record(ctx context.Context, key string) (model.Record, int64, error) {
+	return scanRecord(s.r.QueryRowContext(ctx, `SELECT key, kind, subscription, resource_group, state, version, body FROM records WHERE key = ?`, key))
+}
+
+// RecordQuery selects records of one kind whose key starts with Prefix, in key
+// order after After.
+type RecordQuery struct {
+	Kind   model.Kind
+	Prefix string
+	After  string
+	Limit  int
+	// Match, when set, filters the rows (for conditions not expressible as a prefix).
+	Match func(model.Record) bool
+}
+
+// Records lists records. It returns up to q.Limit+1 records: a record past
+// the limit says that another page follows.
+func (s *Store) Records(ctx context.Context, q RecordQuery) ([]model.Record, error) {
+	var out []model.Record
+	after := q.After
+	if after < q.Prefix {
+		after = q.Prefix
+	}
+	for {
+		rows, err := s.r.QueryContext(ctx, `SELECT key, kind, subscription, resource_group, state, version, body FROM records
+			WHERE kind = ? AND key > ? AND key < ? ORDER BY key LIMIT ?`, string(q.Kind), after, q.Prefix+"\xff", q.Limit+1)
+		if err != nil {
+			return nil, fmt.Errorf("list records: %w", err)
+		}
+		n := 0
+		for rows.Next() {
+			n++
+			rec, _, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			after = rec.Key
+			if q.Match == nil || q.Match(rec) {
+				out = append(out, rec)
+			}
+			if len(out) > q.Limit {
+				break
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("list records: %w", err)
+		}
+		if len(out) > q.Limit || n <= q.Limit {
+			break
+		}
+	}
+	if len(out) > q.Limit {
+		out = out[:q.Limit+1]
+	}
+	return out, nil
+}
