@@ -1,0 +1,55 @@
+// Command secexport is an open, self-hosted continuous export engine for
+// security posture data, API-compatible with Microsoft Defender for Cloud.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "secexport:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: secexport <command> [flags]
+
+commands:
+  serve     run the API and the export engine
+  bench     measure the pipeline end to end in one process
+  version   print the version
+
+Run "secexport <command> -h" for a command's flags.
+`
+
+var version = "dev"
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		io.WriteString(stderr, usage)
+		return fmt.Errorf("no command given")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stdout, stderr)
+	case "bench":
+		return bench(ctx, args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "secexport", version)
+		return nil
+	case "-h", "-help", "--help", "help":
+		io.WriteString(stdout, usage)
+		return nil
+	}
+	io.WriteString(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}

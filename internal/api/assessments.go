@@ -1,0 +1,190 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/secexport/secexport/internal/ingest"
+	"github.com/secexport/secexport/internal/model"
+	"github.com/secexport/secexport/internal/posture"
+	"github.com/secexport/secexport/internal/store"
+)
+
+var (
+	assessmentVersions    = []string{"2025-05-04", "2021-06-01", "2020-01-01", "2019-01-01-preview"}
+	subAssessmentVersions = []string{"2019-01-01-preview"}
+)
+
+func (s *Server) assessments(w http.ResponseWriter, r *http.Request, ap armPath) error {
+	if len(ap.tail) >= 3 && ap.lower[2] == "subassessments" {
+		return s.subAssessments(w, r, ap)
+	}
+	if err := apiVersion(r, assessmentVersions...); err != nil {
+		return err
+	}
+	if len(ap.scopeSegs) < 2 || !strings.EqualFold(ap.scopeSegs[0], "subscriptions") {
+		return badRequest("InvalidScope", "assessments live under a subscription or a resource in one (/subscriptions/{subscriptionId}/...); %q is not such a scope", ap.scope)
+	}
+	if len(ap.tail) == 1 {
+		if r.Method != http.MethodGet {
+			return methodNotAllowed(r, "GET")
+		}
+		return s.listRecords(w, r, model.KindAssessment, ap.scope, nil)
+	}
+	if len(ap.tail) != 2 {
+		return errorf(http.StatusNotFound, "NotFound", "no API at %s %s", r.Method, r.URL.Path)
+	}
+	name := ap.tail[1]
+	key := strings.ToLower(ap.scope + "/providers/Microsoft.Security/assessments/" + name)
+	switch r.Method {
+	case http.MethodGet:
+		return s.getRecord(w, r, key, "assessment")
+	case http.MethodPut:
+		body, err := s.readBody(w, r, s.MaxBody)
+		if err != nil {
+			return err
+		}
+		rec, err := posture.Assessment(ap.scope, name, body)
+		if err != nil {
+			return badRequest("InvalidInput", "%v", err)
+		}
+		res := metadataResolver{st: s.Engine.Store}
+		if rec, err = res.resolve(r.Context(), rec); err != nil {
+			return err
+		}
+		results, err := s.Engine.Pipeline.Apply(r.Context(), []ingest.Change{{Record: rec}})
+		if err != nil {
+			return err
+		}
+		if results[0].Err != nil {
+			return results[0].Err
+		}
+		status := http.StatusOK
+		if results[0].Created {
+			status = http.StatusCreated
+		}
+		writeRaw(w, status, expand(results[0].Record.Body, r))
+		return nil
+	case http.MethodDelete:
+		results, err := s.Engine.Pipeline.Apply(r.Context(), []ingest.Change{{Record: model.Record{Key: key}, Delete: true}})
+		if err != nil {
+			return err
+		}
+		if results[0].Err != nil {
+			w.WriteHeader(http.StatusNoContent)
+			return nil
+		}
+		w.WriteHeader(http.StatusOK)
+		return nil
+	}
+	return methodNotAllowed(r, "GET", "PUT", "DELETE")
+}
+
+func (s *Server) subAssessments(w http.ResponseWriter, r *http.Request, ap armPath) error {
+	if err := apiVersion(r, subAssessmentVersions...); err != nil {
+		return err
+	}
+	if r.Method != http.MethodGet {
+		return methodNotAllowed(r, "GET")
+	}
+	base := strings.ToLower(ap.scope + "/providers/Microsoft.Security/assessments/" + ap.tail[1] + "/subAssessments")
+	switch len(ap.tail) {
+	case 3:
+		return s.listRecords(w, r, model.KindSubAssessment, base, nil)
+	case 4:
+		return s.getRecord(w, r, base+"/"+strings.ToLower(ap.tail[3]), "sub-assessment")
+	}
+	return errorf(http.StatusNotFound, "NotFound", "no API at %s %s", r.Method, r.URL.Path)
+}
+
+func (s *Server) listSubAssessments(w http.ResponseWriter, r *http.Request, ap armPath, _ string) error {
+	if err := apiVersion(r, subAssessmentVersions...); err != nil {
+		return err
+	}
+	if r.Method != http.MethodGet {
+		return methodNotAllowed(r, "GET")
+	}
+	return s.listRecords(w, r, model.KindSubAssessment, ap.scope, nil)
+}
+
+func (s *Server) getRecord(w http.ResponseWriter, r *http.Request, key, what string) error {
+	rec, _, err := s.Engine.Store.Record(r.Context(), key)
+	if isNotFound(err) {
+		return notFound("the %s %s was not found", what, key)
+	}
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, expand(rec.Body, r))
+	return nil
+}
+
+// listRecords lists records of kind under scope (an id prefix).
+func (s *Server) listRecords(w http.ResponseWriter, r *http.Request, kind model.Kind, scope string, match func(model.Record) bool) error {
+	after, size, err := page(r)
+	if err != nil {
+		return err
+	}
+	recs, err := s.Engine.Store.Records(r.Context(), store.RecordQuery{Kind: kind, Prefix: strings.ToLower(scope) + "/", After: after, Limit: size, Match: match})
+	if err != nil {
+		return err
+	}
+	more := len(recs) > size
+	if more {
+		recs = recs[:size]
+	}
+	items := make([]json.RawMessage, len(recs))
+	for i, rec := range recs {
+		items[i] = expand(rec.Body, r)
+	}
+	last := ""
+	if len(recs) > 0 {
+		last = recs[len(recs)-1].Key
+	}
+	writeList(w, r, items, more, last)
+	return nil
+}
+
+// expand drops properties.metadata from an assessment unless the request asks
+// for it with $expand=metadata, as Azure does.
+func expand(body []byte, r *http.Request) []byte {
+	if strings.Contains(strings.ToLower(r.URL.Query().Get("$expand")), "metadata") {
+		return body
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(body, &top) != nil || top["properties"] == nil {
+		return body
+	}
+	var props map[string]json.RawMessage
+	if json.Unmarshal(top["properties"], &props) != nil || props["metadata"] == nil {
+		return body
+	}
+	var typ string
+	json.Unmarshal(top["type"], &typ)
+	if !strings.EqualFold(typ, "Microsoft.Security/assessments") {
+		return body
+	}
+	delete(props, "metadata")
+	top["properties"], _ = json.Marshal(props)
+	out, err := json.Marshal(orderedResource(top))
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// orderedResource keeps id, name, type first when re-encoding a resource.
+func orderedResource(m map[string]json.RawMessage) any {
+	type res struct {
+		ID         json.RawMessage `json:"id,omitempty"`
+		Name       json.RawMessage `json:"name,omitempty"`
+		Type       json.RawMessage `json:"type,omitempty"`
+		Properties json.RawMessage `json:"properties,omitempty"`
+	}
+	return res{ID: m["id"], Name: m["name"], Type: m["type"], Properties: m["properties"]}
+}
+
+func storeQuery(kind model.Kind, prefix string, match func(model.Record) bool) store.RecordQuery {
+	return store.RecordQuery{Kind: kind, Prefix: prefix, Limit: 1, Match: match}
+}

@@ -1,0 +1,159 @@
+// Package deliver drains the outbox into destinations. Every action has one
+// worker that reads its events from its cursor in batches, sends them with
+// retry, exponential backoff and jitter, moves events refused for good to dead
+// letters, and advances its cursor in one small write per batch. A destination
+// that is down holds only its own cursor.
+package deliver
+
+import (
+	"context"
+	"log/slog"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/secexport/secexport/internal/store"
+)
+
+// Config tunes delivery; zero fields take the defaults of DefaultConfig.
+type Config struct {
+	BatchSize      int           // events read per batch
+	InitialBackoff time.Duration // first retry delay
+	MaxBackoff     time.Duration // retry delay cap
+	SendTimeout    time.Duration // bound on one Send call
+	PollInterval   time.Duration // how often an idle worker looks for work it was not told about
+}
+
+// DefaultConfig is the delivery configuration used when none is given.
+func DefaultConfig() Config {
+	return Config{BatchSize: 256, InitialBackoff: 500 * time.Millisecond, MaxBackoff: time.Minute, SendTimeout: 30 * time.Second, PollInterval: 2 * time.Second}
+}
+
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	if c.BatchSize <= 0 {
+		c.BatchSize = d.BatchSize
+	}
+	if c.InitialBackoff <= 0 {
+		c.InitialBackoff = d.InitialBackoff
+	}
+	if c.MaxBackoff <= 0 {
+		c.MaxBackoff = d.MaxBackoff
+	}
+	if c.SendTimeout <= 0 {
+		c.SendTimeout = d.SendTimeout
+	}
+	if c.PollInterval <= 0 {
+		c.PollInterval = d.PollInterval
+	}
+	return c
+}
+
+// Target is an action to deliver for.
+type Target struct {
+	ActionID      int64
+	AutomationKey string
+	Kind          string // the action type, e.g. LogicApp
+	Destination   Destination
+	// Lanes is how many events may be in flight at once; events of one record
+	// always go through the same lane, in order. 0 or 1: the whole batch goes
+	// to one Send call.
+	Lanes int
+}
+
+// Manager runs one worker per target.
+type Manager struct {
+	st      *store.Store
+	cfg     Config
+	metrics *Metrics
+	log     *slog.Logger
+
+	mu      sync.Mutex
+	workers map[int64]*worker
+}
+
+// NewManager returns a manager with no workers.
+func NewManager(st *store.Store, cfg Config, m *Metrics, log *slog.Logger) *Manager {
+	return &Manager{st: st, cfg: cfg.withDefaults(), metrics: m, log: log, workers: map[int64]*worker{}}
+}
+
+// Sync makes the running workers those of targets: it starts the new ones and
+// stops those whose action is gone.
+func (m *Manager) Sync(targets []Target) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	want := map[int64]Target{}
+	for _, t := range targets {
+		want[t.ActionID] = t
+	}
+	for id, w := range m.workers {
+		if _, ok := want[id]; !ok {
+			w.stop()
+			delete(m.workers, id)
+		}
+	}
+	for id, t := range want {
+		if _, ok := m.workers[id]; ok {
+			if c, ok := t.Destination.(Closer); ok {
+				c.Close() // the running worker keeps its own
+			}
+			continue
+		}
+		w := m.newWorker(t)
+		m.workers[id] = w
+		go w.run()
+	}
+}
+
+// Notify wakes the workers of actions that have new events.
+func (m *Manager) Notify(actionIDs []int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, id := range actionIDs {
+		if w, ok := m.workers[id]; ok {
+			select {
+			case w.wake <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
+// Status reports a worker's last error, if any.
+func (m *Manager) Status(actionID int64) (lastErr string, at time.Time, ok bool) {
+	m.mu.Lock()
+	w, found := m.workers[actionID]
+	m.mu.Unlock()
+	if !found {
+		return "", time.Time{}, false
+	}
+	w.statusMu.Lock()
+	defer w.statusMu.Unlock()
+	return w.lastErr, w.lastErrAt, true
+}
+
+// Close stops every worker and waits for them.
+func (m *Manager) Close() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for id, w := range m.workers {
+		w.stop()
+		delete(m.workers, id)
+	}
+}
+
+func (m *Manager) newWorker(t Target) *worker {
+	ctx, cancel := context.WithCancel(context.Background())
+	labels := []string{t.Kind, strconv.FormatInt(t.ActionID, 10)}
+	return &worker{
+		t: t, st: m.st, cfg: m.cfg,
+		ctx: ctx, cancel: cancel, done: make(chan struct{}), wake: make(chan struct{}, 1),
+		log:      m.log.With("automation", t.AutomationKey, "action", t.ActionID, "destination", t.Kind),
+		exported: m.metrics.exported.WithLabelValues(labels...),
+		retries:  m.metrics.retries.WithLabelValues(labels...),
+		dead:     m.metrics.dead.WithLabelValues(labels...),
+		up:       m.metrics.up.WithLabelValues(labels...),
+		lastErrM: m.metrics.lastErr.WithLabelValues(labels...),
+		latency:  m.metrics.latency.WithLabelValues(t.Kind),
+	}
+}

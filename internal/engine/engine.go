@@ -1,0 +1,200 @@
+// Package engine assembles the continuous export engine: the store, the ingest
+// pipeline, the automation index and the delivery workers, kept consistent as
+// automations change.
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/secexport/secexport/internal/automation"
+	"github.com/secexport/secexport/internal/deliver"
+	"github.com/secexport/secexport/internal/destination/logicapp"
+	"github.com/secexport/secexport/internal/ingest"
+	"github.com/secexport/secexport/internal/store"
+)
+
+// Config configures an engine.
+type Config struct {
+	DataDir  string
+	Delivery deliver.Config
+	// HTTPClient is used by HTTP destinations; nil means a pooled default.
+	HTTPClient *http.Client
+	// LogicAppLanes is how many events one Logic App action posts at once.
+	LogicAppLanes int
+}
+
+// Opener builds the destination of an action.
+type Opener func(a automation.Action) (deliver.Destination, int, error)
+
+// Engine is a running continuous export engine.
+type Engine struct {
+	Store    *store.Store
+	Pipeline *ingest.Pipeline
+	Delivery *deliver.Manager
+
+	log     *slog.Logger
+	openers map[string]Opener
+
+	mu sync.Mutex // serialises automation changes with index rebuilds
+}
+
+// Open opens the store in cfg.DataDir, loads the automations and starts delivery.
+func Open(ctx context.Context, cfg Config, reg prometheus.Registerer, log *slog.Logger) (*Engine, error) {
+	st, err := store.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	dm := deliver.NewMetrics(reg)
+	deliver.RegisterBacklog(reg, st)
+	e := &Engine{Store: st, log: log, openers: map[string]Opener{}}
+	e.Delivery = deliver.NewManager(st, cfg.Delivery, dm, log)
+	e.Pipeline = ingest.New(st, ingest.NewMetrics(reg), e.Delivery.Notify)
+
+	client := cfg.HTTPClient
+	if client == nil {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.MaxIdleConnsPerHost = 256
+		client = &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	}
+	lanes := cfg.LogicAppLanes
+	if lanes <= 0 {
+		lanes = 32
+	}
+	e.Register(automation.ActionLogicApp, func(a automation.Action) (deliver.Destination, int, error) {
+		return logicapp.New(a.URI, client), lanes, nil
+	})
+	if err := e.Reload(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// Register sets how actions of a type are delivered. Register before Reload.
+func (e *Engine) Register(actionType string, open Opener) { e.openers[actionType] = open }
+
+// Supports reports whether actions of the type can be delivered.
+func (e *Engine) Supports(actionType string) bool {
+	_, ok := e.openers[actionType]
+	return ok
+}
+
+// Close stops delivery and closes the store.
+func (e *Engine) Close() error {
+	e.Delivery.Close()
+	return e.Store.Close()
+}
+
+// ErrPreconditionFailed is returned when an If-Match etag does not match.
+var ErrPreconditionFailed = errors.New("etag does not match")
+
+// PutAutomation validates and stores an automation and starts routing to it.
+// prev is the stored version, if any, for carrying write-only secrets.
+func (e *Engine) PutAutomation(ctx context.Context, key, subscription, resourceGroup string, a *automation.Automation) (created bool, err error) {
+	for i, act := range a.Properties.Actions {
+		if !e.Supports(act.ActionType) {
+			return false, &automation.ValidationError{Path: fmt.Sprintf("properties.actions[%d].actionType", i),
+				Message: fmt.Sprintf("%s actions are not supported by this server yet; supported: %s", act.ActionType, strings.Join(e.supported(), ", "))}
+		}
+	}
+	body, err := json.Marshal(a)
+	if err != nil {
+		return false, fmt.Errorf("encode automation: %w", err)
+	}
+	fps := make([]string, len(a.Properties.Actions))
+	for i, act := range a.Properties.Actions {
+		fps[i] = act.Fingerprint()
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	err = e.Store.Write(ctx, func(tx *store.Tx) error {
+		var err error
+		created, _, err = tx.PutAutomation(store.Automation{Key: key, Subscription: subscription, ResourceGroup: resourceGroup,
+			Body: body, Etag: a.Etag, Updated: time.Now()}, fps)
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	return created, e.reloadLocked(ctx)
+}
+
+// DeleteAutomation deletes an automation with its queues.
+func (e *Engine) DeleteAutomation(ctx context.Context, key string) (bool, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var existed bool
+	err := e.Store.Write(ctx, func(tx *store.Tx) error {
+		var err error
+		existed, err = tx.DeleteAutomation(key)
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	return existed, e.reloadLocked(ctx)
+}
+
+// Reload rebuilds the automation index and the delivery workers from the store.
+func (e *Engine) Reload(ctx context.Context) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.reloadLocked(ctx)
+}
+
+func (e *Engine) reloadLocked(ctx context.Context) error {
+	stored, err := e.Store.AllAutomations(ctx)
+	if err != nil {
+		return err
+	}
+	entries := make([]automation.Entry, 0, len(stored))
+	var targets []deliver.Target
+	for _, s := range stored {
+		a, err := automation.Decode(s.Body)
+		if err != nil {
+			e.log.Error("stored automation does not decode; skipped", "automation", s.Key, "err", err)
+			continue
+		}
+		if len(s.ActionIDs) != len(a.Properties.Actions) {
+			e.log.Error("stored automation's actions are inconsistent; skipped", "automation", s.Key)
+			continue
+		}
+		entries = append(entries, automation.Entry{Key: s.Key, Automation: a, ActionIDs: s.ActionIDs})
+		for i, act := range a.Properties.Actions {
+			open, ok := e.openers[act.ActionType]
+			if !ok {
+				e.log.Error("no destination for action type; its events stay queued", "automation", s.Key, "destination", act.ActionType)
+				continue
+			}
+			d, lanes, err := open(act)
+			if err != nil {
+				e.log.Error("opening destination; its events stay queued", "automation", s.Key, "destination", act.ActionType, "err", err)
+				continue
+			}
+			targets = append(targets, deliver.Target{ActionID: s.ActionIDs[i], AutomationKey: s.Key, Kind: act.ActionType, Destination: d, Lanes: lanes})
+		}
+	}
+	e.Pipeline.SetIndex(automation.NewIndex(entries))
+	e.Delivery.Sync(targets)
+	return nil
+}
+
+func (e *Engine) supported() []string {
+	var out []string
+	for _, t := range []string{automation.ActionLogicApp, automation.ActionEventHub, automation.ActionWorkspace, automation.ActionKafka} {
+		if e.Supports(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,198 @@
+// Package ingest applies changes of posture records: it detects what counts as
+// an exportable change, routes each change through the automations, and commits
+// the new state together with its outbox entries, so that an acknowledged change
+// is never lost.
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/secexport/secexport/internal/automation"
+	"github.com/secexport/secexport/internal/export"
+	"github.com/secexport/secexport/internal/model"
+	"github.com/secexport/secexport/internal/posture"
+	"github.com/secexport/secexport/internal/store"
+)
+
+// ErrNotFound is the result of deleting a record that does not exist.
+var ErrNotFound = errors.New("record not found")
+
+// Change is a new version of a record, or the deletion of one.
+type Change struct {
+	Record model.Record // the new version (Key alone for a deletion)
+	Delete bool
+}
+
+// Result is the outcome of one change.
+type Result struct {
+	Record  model.Record // the record as stored (as it was, for a deletion)
+	Created bool         // the record did not exist before
+	Changed bool         // the change was exportable
+	Events  int          // actions the change was queued for
+	Err     error
+}
+
+// Pipeline applies changes. Its automation index is swapped atomically when
+// automations change.
+type Pipeline struct {
+	st       *store.Store
+	tenantID string
+	index    atomic.Pointer[automation.Index]
+	notify   func(actionIDs []int64)
+	now      func() time.Time
+	metrics  *Metrics
+}
+
+// New returns a pipeline writing to st; notify is called with the actions that
+// got events after each commit.
+func New(st *store.Store, m *Metrics, notify func([]int64)) *Pipeline {
+	p := &Pipeline{st: st, tenantID: st.TenantID(), notify: notify, now: time.Now, metrics: m}
+	p.index.Store(automation.NewIndex(nil))
+	return p
+}
+
+// SetIndex replaces the automation index used to route changes.
+func (p *Pipeline) SetIndex(ix *automation.Index) { p.index.Store(ix) }
+
+// prepared is a change worked out against the version of the record read
+// before the write; the write redoes it if that version moved.
+type prepared struct {
+	change  Change
+	version int64 // the version the work is based on (0: absent)
+	old     *model.Record
+	res     Result
+	store   model.Record // what to write (unless deleting)
+	event   *model.Event
+	actions []int64
+}
+
+// Apply applies changes in one durable write. Per-change problems are reported
+// in the results; err is set when nothing was applied.
+func (p *Pipeline) Apply(ctx context.Context, changes []Change) ([]Result, error) {
+	ix := p.index.Load()
+	preps := make([]*prepared, len(changes))
+	for i, c := range changes {
+		rec, version, err := p.st.Record(ctx, key(c))
+		var old *model.Record
+		switch {
+		case err == nil:
+			old = &rec
+		case errors.Is(err, store.ErrNotFound):
+		default:
+			return nil, err
+		}
+		preps[i] = p.prepare(ix, c, old, version)
+	}
+	var notify []int64
+	err := p.st.Write(ctx, func(tx *store.Tx) error {
+		notify = notify[:0]
+		for _, pr := range preps {
+			v, err := tx.RecordVersion(key(pr.change))
+			if err != nil {
+				return err
+			}
+			if v != pr.version {
+				rec, v2, err := tx.Record(key(pr.change))
+				var old *model.Record
+				switch {
+				case err == nil:
+					old = &rec
+				case errors.Is(err, store.ErrNotFound):
+				default:
+					return err
+				}
+				*pr = *p.prepare(ix, pr.change, old, v2)
+				v = v2
+			}
+			if pr.res.Err != nil {
+				continue
+			}
+			if pr.change.Delete {
+				if err := tx.DeleteRecord(key(pr.change)); err != nil {
+					return err
+				}
+			} else if err := tx.PutRecord(pr.store, v+1); err != nil {
+				return err
+			}
+			if pr.event != nil && len(pr.actions) > 0 {
+				if _, err := tx.AppendEvent(*pr.event, pr.actions); err != nil {
+					return err
+				}
+				notify = append(notify, pr.actions...)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("commit changes: %w", err)
+	}
+	results := make([]Result, len(preps))
+	for i, pr := range preps {
+		results[i] = pr.res
+		p.metrics.observe(pr)
+	}
+	if len(notify) > 0 && p.notify != nil {
+		p.notify(notify)
+	}
+	return results, nil
+}
+
+func key(c Change) string { return c.Record.Key }
+
+// prepare works out a change against old (nil when absent), read at version.
+func (p *Pipeline) prepare(ix *automation.Index, c Change, old *model.Record, version int64) *prepared {
+	pr := &prepared{change: c, version: version, old: old}
+	now := p.now().UTC()
+	var rec model.Record
+	action := model.ActionInsert
+	if c.Delete {
+		if old == nil {
+			pr.res.Err = ErrNotFound
+			return pr
+		}
+		rec, action = *old, model.ActionDelete
+		pr.res = Result{Record: rec, Changed: true}
+	} else {
+		merged, changed := posture.Merge(old, c.Record, now)
+		rec = merged
+		pr.store = merged
+		pr.res = Result{Record: merged, Created: old == nil, Changed: changed}
+		if !changed {
+			return pr
+		}
+	}
+	payload, err := export.Payload(rec, action, false, p.tenantID)
+	if err != nil {
+		pr.res.Err = fmt.Errorf("build exported event: %w", err)
+		return pr
+	}
+	var decoded any
+	var decodeErr error
+	decodedOnce := false
+	cand := automation.Candidate{
+		Source:        model.StreamingSource(rec.Kind),
+		Subscription:  rec.Subscription,
+		ResourceGroup: rec.ResourceGroup,
+		Payload: func() any {
+			if !decodedOnce {
+				decodedOnce = true
+				decodeErr = json.Unmarshal(payload, &decoded)
+			}
+			if decodeErr != nil {
+				return nil
+			}
+			return decoded
+		},
+	}
+	pr.actions = ix.Match(cand, nil)
+	pr.res.Events = len(pr.actions)
+	if len(pr.actions) > 0 {
+		pr.event = &model.Event{ID: store.NewID(), Source: cand.Source, RecordKey: rec.Key, Time: now, Payload: payload}
+	}
+	return pr
+}
