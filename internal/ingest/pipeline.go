@@ -5,6 +5,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -75,54 +76,31 @@ type prepared struct {
 // in the results; err is set when nothing was applied.
 func (p *Pipeline) Apply(ctx context.Context, changes []Change) ([]Result, error) {
 	ix := p.index.Load()
+	keys := make([]string, len(changes))
+	for i, c := range changes {
+		keys[i] = key(c)
+	}
+	current, err := p.st.RecordsByKey(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
 	preps := make([]*prepared, len(changes))
 	for i, c := range changes {
-		rec, version, err := p.st.Record(ctx, key(c))
 		var old *model.Record
-		switch {
-		case err == nil:
-			old = &rec
-		case errors.Is(err, store.ErrNotFound):
-		default:
-			return nil, err
+		var version int64
+		if vr, ok := current[keys[i]]; ok {
+			old, version = &vr.Record, vr.Version
 		}
 		preps[i] = p.prepare(ix, c, old, version)
 	}
 	var notify []int64
-	err := p.st.Write(ctx, func(tx *store.Tx) error {
+	err = p.st.Write(ctx, func(tx *store.Tx) error {
 		notify = notify[:0]
 		for _, pr := range preps {
-			v, err := tx.RecordVersion(key(pr.change))
-			if err != nil {
+			if err := p.commit(tx, ix, pr); err != nil {
 				return err
 			}
-			if v != pr.version {
-				rec, v2, err := tx.Record(key(pr.change))
-				var old *model.Record
-				switch {
-				case err == nil:
-					old = &rec
-				case errors.Is(err, store.ErrNotFound):
-				default:
-					return err
-				}
-				*pr = *p.prepare(ix, pr.change, old, v2)
-				v = v2
-			}
-			if pr.res.Err != nil {
-				continue
-			}
-			if pr.change.Delete {
-				if err := tx.DeleteRecord(key(pr.change)); err != nil {
-					return err
-				}
-			} else if err := tx.PutRecord(pr.store, v+1); err != nil {
-				return err
-			}
-			if pr.event != nil && len(pr.actions) > 0 {
-				if _, err := tx.AppendEvent(*pr.event, pr.actions); err != nil {
-					return err
-				}
+			if pr.event != nil && len(pr.actions) > 0 && pr.res.Err == nil {
 				notify = append(notify, pr.actions...)
 			}
 		}
@@ -140,6 +118,65 @@ func (p *Pipeline) Apply(ctx context.Context, changes []Change) ([]Result, error
 		p.notify(notify)
 	}
 	return results, nil
+}
+
+// commit writes a prepared change if the record is still at the version it was
+// prepared against; otherwise it prepares the change again from the record as
+// the transaction sees it (a concurrent or earlier change of the same record).
+func (p *Pipeline) commit(tx *store.Tx, ix *automation.Index, pr *prepared) error {
+	for attempt := 0; ; attempt++ {
+		if attempt > 0 {
+			rec, v, err := tx.Record(key(pr.change))
+			var old *model.Record
+			switch {
+			case err == nil:
+				old = &rec
+			case errors.Is(err, store.ErrNotFound):
+			default:
+				return err
+			}
+			*pr = *p.prepare(ix, pr.change, old, v)
+		}
+		if pr.res.Err != nil {
+			if attempt > 0 || !errors.Is(pr.res.Err, ErrNotFound) {
+				return nil
+			}
+			// A deletion of a record that was absent: it may exist by now.
+			v, err := tx.RecordVersion(key(pr.change))
+			if err != nil || v == 0 {
+				return err
+			}
+			continue
+		}
+		var ok bool
+		var err error
+		switch {
+		case pr.change.Delete:
+			ok, err = tx.DeleteRecordIf(key(pr.change), pr.version)
+		case pr.old != nil && bytes.Equal(pr.old.Body, pr.store.Body) && pr.old.State == pr.store.State:
+			// Identical re-send: nothing to write. Check the version is current.
+			var v int64
+			v, err = tx.RecordVersion(key(pr.change))
+			ok = v == pr.version
+		default:
+			ok, err = tx.PutRecordIf(pr.store, pr.version)
+		}
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if attempt > 3 {
+				return fmt.Errorf("record %s keeps changing under the write", key(pr.change))
+			}
+			continue
+		}
+		if pr.event != nil && len(pr.actions) > 0 {
+			if _, err := tx.AppendEvent(*pr.event, pr.actions); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 func key(c Change) string { return c.Record.Key }

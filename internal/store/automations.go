@@ -177,12 +177,36 @@ func (s *Store) automations(ctx context.Context, where string, args ...any) ([]A
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read automations: %w", err)
 	}
-	for i := range out {
-		ids, err := s.actionIDs(ctx, out[i].Key)
+	if len(out) == 1 {
+		ids, err := s.actionIDs(ctx, out[0].Key)
 		if err != nil {
 			return nil, err
 		}
-		out[i].ActionIDs = ids
+		out[0].ActionIDs = ids
+		return out, nil
+	}
+	// One pass over all actions beats a query per automation.
+	byKey := make(map[string]*Automation, len(out))
+	for i := range out {
+		byKey[out[i].Key] = &out[i]
+	}
+	arows, err := s.r.QueryContext(ctx, `SELECT automation_key, id FROM actions ORDER BY automation_key, idx`)
+	if err != nil {
+		return nil, fmt.Errorf("read actions: %w", err)
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var key string
+		var id int64
+		if err := arows.Scan(&key, &id); err != nil {
+			return nil, fmt.Errorf("read actions: %w", err)
+		}
+		if a, ok := byKey[key]; ok {
+			a.ActionIDs = append(a.ActionIDs, id)
+		}
+	}
+	if err := arows.Err(); err != nil {
+		return nil, fmt.Errorf("read actions: %w", err)
 	}
 	return out, nil
 }

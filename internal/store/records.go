@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/secexport/secexport/internal/model"
 )
@@ -25,6 +26,35 @@ func (t *Tx) RecordVersion(key string) (int64, error) {
 // Record reads a record and its version inside the transaction.
 func (t *Tx) Record(key string) (model.Record, int64, error) {
 	return scanRecord(t.queryRow(`SELECT key, kind, subscription, resource_group, state, version, body FROM records WHERE key = ?`, key))
+}
+
+// PutRecordIf writes rec as version expect+1 if the stored version is still
+// expect (0: the record must not exist). It reports whether it wrote.
+func (t *Tx) PutRecordIf(rec model.Record, expect int64) (bool, error) {
+	var res interface{ RowsAffected() (int64, error) }
+	var err error
+	if expect == 0 {
+		res, err = t.exec(`INSERT INTO records (key, kind, subscription, resource_group, state, version, body) VALUES (?, ?, ?, ?, ?, 1, ?)
+			ON CONFLICT (key) DO NOTHING`, rec.Key, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, []byte(rec.Body))
+	} else {
+		res, err = t.exec(`UPDATE records SET kind = ?, subscription = ?, resource_group = ?, state = ?, version = ?, body = ?
+			WHERE key = ? AND version = ?`, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, expect+1, []byte(rec.Body), rec.Key, expect)
+	}
+	if err != nil {
+		return false, fmt.Errorf("write record: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// DeleteRecordIf deletes the record if its stored version is still expect.
+func (t *Tx) DeleteRecordIf(key string, expect int64) (bool, error) {
+	res, err := t.exec(`DELETE FROM records WHERE key = ? AND version = ?`, key, expect)
+	if err != nil {
+		return false, fmt.Errorf("delete record: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // PutRecord writes rec as version.
@@ -64,6 +94,45 @@ func scanRecord(row scanner) (model.Record, int64, error) {
 	rec.Kind = model.Kind(kind)
 	rec.Body = body
 	return rec, version, nil
+}
+
+// RecordsByKey reads the current versions of the records with the given keys;
+// absent records are absent from the map.
+func (s *Store) RecordsByKey(ctx context.Context, keys []string) (map[string]VersionedRecord, error) {
+	out := make(map[string]VersionedRecord, len(keys))
+	const chunk = 500
+	for lo := 0; lo < len(keys); lo += chunk {
+		part := keys[lo:min(lo+chunk, len(keys))]
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT key, kind, subscription, resource_group, state, version, body FROM records WHERE key IN (?`+
+			strings.Repeat(",?", len(part)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read records: %w", err)
+		}
+		for rows.Next() {
+			rec, v, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[rec.Key] = VersionedRecord{Record: rec, Version: v}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read records: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// VersionedRecord is a record with its version.
+type VersionedRecord struct {
+	model.Record
+	Version int64
 }
 
 // Record reads the current version of a record.

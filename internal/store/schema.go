@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS records (
 	state          TEXT NOT NULL,
 	version        INTEGER NOT NULL,
 	body           BLOB NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS records_kind ON records (kind, key);
 CREATE TABLE IF NOT EXISTS events (
 	seq        INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: cursors compare against it

@@ -48,11 +48,19 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	w.SetMaxOpenConns(1)
+	w.SetConnMaxLifetime(0)
+	// A large page cache and memory-mapped reads keep random-key upserts of
+	// posture records off the disk; a larger WAL between checkpoints turns many
+	// small page copies into fewer large ones.
+	if _, err := w.ExecContext(ctx, `PRAGMA cache_size = -131072; PRAGMA mmap_size = 1073741824; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY`); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("configure store: %w", err)
+	}
 	if _, err := w.ExecContext(ctx, schema); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("create schema in %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_journal_mode=WAL&_busy_timeout=10000&_query_only=true")
+	r, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_journal_mode=WAL&_busy_timeout=10000&_query_only=true&_cache_size=-32768")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open store for reading: %w", err)

@@ -10,12 +10,21 @@ import (
 )
 
 // BenchmarkSend sends batches of 500 events of about 1.5 KB, the deliverer's
-// shape, to a one-broker kfake cluster on loopback that stores what it gets.
+// shape, to a one-broker kfake cluster on loopback that stores what it gets;
+// "blackhole" has the broker discard what it gets, leaving the client's cost.
 func BenchmarkSend(b *testing.B) {
-	for _, codec := range []string{"none", "lz4", "zstd"} {
-		b.Run(codec, func(b *testing.B) {
-			c := newCluster(b, kfake.SeedTopics(8, "bench"))
-			d := newDestination(b, Config{Brokers: c.ListenAddrs(), Topic: "bench", Compression: codec})
+	for _, bc := range []struct {
+		name, codec string
+		opts        []kfake.Opt
+	}{
+		{"none", "none", nil},
+		{"lz4", "lz4", nil},
+		{"zstd", "zstd", nil},
+		{"none/blackhole", "none", []kfake.Opt{kfake.BlackholeProduce()}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := newCluster(b, append(bc.opts, kfake.SeedTopics(8, "bench"))...)
+			d := newDestination(b, Config{Brokers: c.ListenAddrs(), Topic: "bench", Compression: bc.codec})
 			const batch = 500
 			events := makeEvents("bench", batch, 200, 1500)
 			ctx := context.Background()

@@ -126,7 +126,10 @@ func (d *Destination) Send(ctx context.Context, events []model.Event) error {
 // isolateTooLarge sends again, one by one, the events of a batch that a broker
 // rejected as too large. The broker judges whole batches, so small events that
 // shared a batch with others may fit alone; an event still rejected on its own
-// is too large for good.
+// is too large for good. This only happens when the topic's limit is below
+// the batch size (MaxMessageBytes set too high, or unset on a topic under
+// Kafka's default), and then a record's events may arrive out of order: a
+// later batch of the same partition may already have gone through.
 func (d *Destination) isolateTooLarge(ctx context.Context, events []model.Event, errs []error) {
 	var idx []int
 	for i, err := range errs {
@@ -137,7 +140,7 @@ func (d *Destination) isolateTooLarge(ctx context.Context, events []model.Event,
 	if len(idx) == 0 {
 		return
 	}
-	d.log.Info("batch rejected as too large; sending its events one by one", "events", len(idx))
+	d.log.Warn("the broker rejected a batch as too large; sending its events one by one, in an order that may not hold per record; set the destination's message size limit to the topic's", "events", len(idx))
 	for _, i := range idx {
 		if err := ctx.Err(); err != nil {
 			errs[i] = d.classify(err)
