@@ -73,6 +73,7 @@ func Open(ctx context.Context, cfg Config, reg prometheus.Registerer, log *slog.
 	e.Register(automation.ActionLogicApp, func(a automation.Action) (deliver.Destination, int, error) {
 		return logicapp.New(a.URI, client), lanes, nil
 	})
+	e.registerKafka(log)
 	if err := e.Reload(ctx); err != nil {
 		st.Close()
 		return nil, err
