@@ -46,6 +46,14 @@ type Engine struct {
 	openers map[string]Opener
 
 	mu sync.Mutex // serialises automation changes with index rebuilds
+	// decoded caches automations by key and etag so a reload decodes only
+	// what changed.
+	decoded map[string]decodedAutomation
+}
+
+type decodedAutomation struct {
+	etag string
+	a    automation.Automation
 }
 
 // Open opens the store in cfg.DataDir, loads the automations and starts delivery.
@@ -56,7 +64,7 @@ func Open(ctx context.Context, cfg Config, reg prometheus.Registerer, log *slog.
 	}
 	dm := deliver.NewMetrics(reg)
 	deliver.RegisterBacklog(reg, st)
-	e := &Engine{Store: st, log: log, openers: map[string]Opener{}}
+	e := &Engine{Store: st, log: log, openers: map[string]Opener{}, decoded: map[string]decodedAutomation{}}
 	e.Delivery = deliver.NewManager(st, cfg.Delivery, dm, log)
 	e.Pipeline = ingest.New(st, ingest.NewMetrics(reg), e.Delivery.Notify)
 
@@ -160,12 +168,20 @@ func (e *Engine) reloadLocked(ctx context.Context) error {
 	}
 	entries := make([]automation.Entry, 0, len(stored))
 	var targets []deliver.Target
+	seen := make(map[string]bool, len(stored))
 	for _, s := range stored {
-		a, err := automation.Decode(s.Body)
-		if err != nil {
-			e.log.Error("stored automation does not decode; skipped", "automation", s.Key, "err", err)
-			continue
+		seen[s.Key] = true
+		d, ok := e.decoded[s.Key]
+		if !ok || d.etag != s.Etag {
+			a, err := automation.Decode(s.Body)
+			if err != nil {
+				e.log.Error("stored automation does not decode; skipped", "automation", s.Key, "err", err)
+				continue
+			}
+			d = decodedAutomation{etag: s.Etag, a: a}
+			e.decoded[s.Key] = d
 		}
+		a := d.a
 		if len(s.ActionIDs) != len(a.Properties.Actions) {
 			e.log.Error("stored automation's actions are inconsistent; skipped", "automation", s.Key)
 			continue
@@ -183,6 +199,11 @@ func (e *Engine) reloadLocked(ctx context.Context) error {
 				continue
 			}
 			targets = append(targets, deliver.Target{ActionID: s.ActionIDs[i], AutomationKey: s.Key, Kind: act.ActionType, Destination: d, Lanes: lanes})
+		}
+	}
+	for k := range e.decoded {
+		if !seen[k] {
+			delete(e.decoded, k)
 		}
 	}
 	e.Pipeline.SetIndex(automation.NewIndex(entries))

@@ -58,77 +58,75 @@ func appendAlert(b []byte, r resource, tenantID string) []byte {
 	ids := identifiersOf(p.Get("resourceIdentifiers"))
 	azureID, la := ids.azureResourceID(), ids.logAnalytics()
 
-	b = append(b, `{"VendorName":`...)
-	b = appendOr(b, p.Get("vendorName"), `"Microsoft"`)
-	b = append(b, `,"AlertType":`...)
-	b = appendOr(b, p.Get("alertType"), "null")
-	b = append(b, `,"ProductName":`...)
-	b = appendOr(b, p.Get("productName"), `"Microsoft Defender for Cloud"`)
-	b = append(b, `,"StartTimeUtc":`...)
-	b = appendOr(b, p.Get("startTimeUtc"), "null")
-	b = append(b, `,"EndTimeUtc":`...)
-	b = appendOr(b, p.Get("endTimeUtc"), "null")
-	b = append(b, `,"TimeGenerated":`...)
-	b = appendOr(b, p.Get("timeGeneratedUtc"), "null")
-	b = append(b, `,"ProcessingEndTime":`...)
-	b = appendOr(b, p.Get("processingEndTimeUtc"), "null")
-	b = append(b, `,"Severity":`...)
-	b = appendOr(b, p.Get("severity"), "null")
-	b = append(b, `,"Status":`...)
-	b = appendStatus(b, p.Get("status"))
-	b = append(b, `,"ProviderAlertStatus":`...)
-	b = appendOr(b, p.Get("providerAlertStatus"), "null")
-	b = append(b, `,"ConfidenceLevel":`...)
-	b = appendOr(b, p.Get("confidenceLevel"), "null")
-	b = append(b, `,"ConfidenceScore":`...)
-	b = appendOr(b, p.Get("confidenceScore"), "null")
-	b = append(b, `,"ConfidenceReasons":`...)
-	b = appendOr(b, p.Get("confidenceReasons"), "null")
-	b = append(b, `,"IsIncident":`...)
-	b = appendOr(b, p.Get("isIncident"), "false")
-	b = append(b, `,"SystemAlertId":`...)
-	b = appendOr(b, p.Get("systemAlertId"), string(r.name))
-	b = append(b, `,"CorrelationKey":`...)
-	b = appendOr(b, p.Get("correlationKey"), "null")
-	b = append(b, `,"Intent":`...)
-	b = appendOr(b, p.Get("intent"), "null")
-	b = append(b, `,"AzureResourceId":`...)
-	b = appendOr(b, azureID, "null")
-	b = append(b, `,"WorkspaceId":`...)
-	b = appendOr(b, la.Get("workspaceId"), "null")
-	b = append(b, `,"WorkspaceSubscriptionId":`...)
-	b = appendOr(b, la.Get("workspaceSubscriptionId"), "null")
-	b = append(b, `,"WorkspaceResourceGroup":`...)
-	b = appendOr(b, la.Get("workspaceResourceGroup"), `""`)
-	b = append(b, `,"AgentId":`...)
-	b = appendOr(b, la.Get("agentId"), `""`)
-	b = append(b, `,"CompromisedEntity":`...)
-	b = appendOr(b, p.Get("compromisedEntity"), "null")
-	b = append(b, `,"AlertDisplayName":`...)
-	b = appendOr(b, p.Get("alertDisplayName"), "null")
-	b = append(b, `,"Description":`...)
-	b = appendOr(b, p.Get("description"), "null")
-	b = append(b, `,"Entities":`...)
-	b = appendPascal(b, orEmptyArray(p.Get("entities")))
-	b = append(b, `,"ExtendedLinks":`...)
-	b = appendOr(b, p.Get("extendedLinks"), "null")
-	b = append(b, `,"RemediationSteps":`...)
-	b = appendOr(b, p.Get("remediationSteps"), "[]")
-	b = append(b, `,"ExtendedProperties":`...)
-	b = appendExtendedProperties(b, p, azureID)
-	b = append(b, `,"ResourceIdentifiers":`...)
-	b = ids.appendTo(b, tenantID)
-	b = append(b, `,"AlertUri":`...)
-	b = appendOr(b, p.Get("alertUri"), "null")
-	return append(b, '}')
+	w := fields{b: append(b, '{')}
+	w.value("VendorName", p.Get("vendorName"), `"Microsoft"`)
+	w.value("AlertType", p.Get("alertType"), "null")
+	w.value("ProductName", p.Get("productName"), `"Microsoft Defender for Cloud"`)
+	w.value("StartTimeUtc", p.Get("startTimeUtc"), "null")
+	w.value("EndTimeUtc", p.Get("endTimeUtc"), "null")
+	w.value("TimeGenerated", p.Get("timeGeneratedUtc"), "null")
+	w.value("ProcessingEndTime", p.Get("processingEndTimeUtc"), "null")
+	w.value("Severity", p.Get("severity"), "null")
+	w.value("Status", exportStatus(p.Get("status")), "null")
+	w.value("ProviderAlertStatus", p.Get("providerAlertStatus"), "null")
+	w.value("ConfidenceLevel", p.Get("confidenceLevel"), "null")
+	w.value("ConfidenceScore", p.Get("confidenceScore"), "null")
+	w.value("ConfidenceReasons", p.Get("confidenceReasons"), "null")
+	w.value("IsIncident", p.Get("isIncident"), "false")
+	w.value("SystemAlertId", orElse(p.Get("systemAlertId"), r.name), "null")
+	w.value("CorrelationKey", p.Get("correlationKey"), "null")
+	w.value("Intent", p.Get("intent"), "null")
+	w.value("AzureResourceId", azureID, "null")
+	w.value("WorkspaceId", la.Get("workspaceId"), "null")
+	w.value("WorkspaceSubscriptionId", la.Get("workspaceSubscriptionId"), "null")
+	w.value("WorkspaceResourceGroup", la.Get("workspaceResourceGroup"), `""`)
+	w.value("AgentId", la.Get("agentId"), `""`)
+	w.value("CompromisedEntity", p.Get("compromisedEntity"), "null")
+	w.value("AlertDisplayName", p.Get("alertDisplayName"), "null")
+	w.value("Description", p.Get("description"), "null")
+	w.key("Entities")
+	w.b = appendPascal(w.b, orElse(p.Get("entities"), []byte("[]")))
+	w.value("ExtendedLinks", p.Get("extendedLinks"), "null")
+	w.value("RemediationSteps", p.Get("remediationSteps"), "[]")
+	w.key("ExtendedProperties")
+	w.b = appendExtendedProperties(w.b, p, azureID)
+	w.key("ResourceIdentifiers")
+	w.b = ids.appendTo(w.b, tenantID)
+	w.value("AlertUri", p.Get("alertUri"), "null")
+	return append(w.b, '}')
 }
 
-// appendStatus writes an ARM alert status in the export model's spelling.
-func appendStatus(b, raw []byte) []byte {
-	if raw == nil || armjson.StringFold(raw, "Active") {
-		return append(b, `"New"`...)
+// fields writes the members of a JSON object.
+type fields struct {
+	b []byte
+	n int
+}
+
+// key writes the separator and "name": of the next member.
+func (w *fields) key(name string) {
+	if w.n > 0 {
+		w.b = append(w.b, ',')
 	}
-	return append(b, raw...)
+	w.n++
+	w.b = append(w.b, '"')
+	w.b = append(w.b, name...)
+	w.b = append(w.b, '"', ':')
+}
+
+// value writes the member name: raw, or def when raw is absent or null.
+func (w *fields) value(name string, raw []byte, def string) {
+	w.key(name)
+	w.b = appendOr(w.b, raw, def)
+}
+
+var quotedNew = []byte(`"New"`)
+
+// exportStatus spells an ARM alert status as the export model does.
+func exportStatus(raw []byte) []byte {
+	if armjson.StringFold(raw, "Active") {
+		return quotedNew
+	}
+	return raw
 }
 
 // appendExtendedProperties writes ExtendedProperties: the alert's
@@ -196,13 +194,6 @@ func arrayText(raw []byte) []byte {
 		return nil
 	}
 	return armjson.Quote(string(raw))
-}
-
-func orEmptyArray(raw []byte) []byte {
-	if raw == nil || armjson.IsNull(raw) {
-		return []byte("[]")
-	}
-	return raw
 }
 
 // appendPascal writes raw with every object key's first letter upper-cased,

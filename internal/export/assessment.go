@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/secexport/secexport/internal/posture/armjson"
@@ -29,8 +30,7 @@ func appendAssessment(b []byte, r resource, e enrichment, tenantID string) []byt
 	b = e.appendTo(b)
 	b = appendEnvelope(b, r, e, tenantID, assessmentType)
 
-	id, _ := armjson.Unquote(r.id)
-	name, _ := armjson.Unquote(r.name)
+	id, name := unquote(r.id), unquote(r.name)
 	assessed := assessedResource(id)
 	p := r.props
 
@@ -47,15 +47,23 @@ func appendAssessment(b []byte, r resource, e enrichment, tenantID string) []byt
 		b = append(b, dn...)
 	}
 	b = append(b, `,"status":`...)
-	b = appendObjectOrdered(b, orNull(p.Get("status")), statusOrder)
+	b = appendObjectOrdered(b, orElse(p.Get("status"), []byte("null")), statusOrder)
 	b = append(b, `,"additionalData":`...)
-	b = appendWith(b, p.Get("additionalData"), "subAssessmentsLink", armjson.Quote(id+"/subAssessments"))
+	b = appendWithMember(b, p.Get("additionalData"), "subAssessmentsLink", func(b []byte) []byte {
+		return armjson.AppendQuote(b, id+"/subAssessments")
+	})
 	if md := p.Get("metadata"); md != nil && !armjson.IsNull(md) {
 		b = append(b, `,"metadata":`...)
 		b = appendObjectOrdered(b, md, metadataOrder)
 	}
 	b = append(b, `,"links":`...)
-	b = appendWith(b, p.Get("links"), "azurePortal", armjson.Quote(portalBlade+urlEncode(name)+"/resourceId/"+urlEncode(assessed)))
+	b = appendWithMember(b, p.Get("links"), "azurePortal", func(b []byte) []byte {
+		b = append(b, `"`+portalBlade...)
+		b = appendURLEncoded(b, name)
+		b = append(b, "/resourceId/"...)
+		b = appendURLEncoded(b, assessed)
+		return append(b, '"')
+	})
 	return append(b, "}}"...)
 }
 
@@ -66,7 +74,7 @@ func appendSubAssessment(b []byte, r resource, e enrichment, tenantID string) []
 	b = e.appendTo(b)
 	b = appendEnvelope(b, r, e, tenantID, subAssessmentType)
 	b = append(b, `,"properties":`...)
-	b = r.props.AppendTo(b)
+	b = appendOr(b, r.rawProps, "{}")
 	return append(b, '}')
 }
 
@@ -86,27 +94,32 @@ func appendEnvelope(b []byte, r resource, e enrichment, tenantID, typ string) []
 	return append(b, r.name...)
 }
 
-// appendWith writes the object raw with the member key: value added when raw
-// lacks it; a missing raw is an empty object.
-func appendWith(b, raw []byte, key string, value []byte) []byte {
-	var o armjson.Object
-	if armjson.IsObject(raw) {
-		var err error
-		if o, err = armjson.Split(raw); err != nil {
-			return append(b, raw...)
-		}
+// appendWithMember writes the object raw (an empty one when raw is not an
+// object) with the member key added at its end unless raw has it; value
+// writes the member's value.
+func appendWithMember(b, raw []byte, key string, value func([]byte) []byte) []byte {
+	if !armjson.IsObject(raw) {
+		raw = []byte("{}")
+	} else if armjson.Lookup(raw, key) != nil {
+		return append(b, raw...)
 	}
-	if !o.Has(key) {
-		o.Set(key, value)
+	inner := bytes.TrimSpace(raw[1 : len(raw)-1])
+	b = append(b, raw[:1]...)
+	b = append(b, inner...)
+	if len(inner) > 0 {
+		b = append(b, ',')
 	}
-	return o.AppendTo(b)
+	b = append(b, '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	b = value(b)
+	return append(b, '}')
 }
 
-func orNull(raw []byte) []byte {
-	if raw == nil {
-		return []byte("null")
-	}
-	return raw
+// unquote returns the string the JSON string raw holds.
+func unquote(raw []byte) string {
+	s, _ := armjson.Unquote(raw)
+	return s
 }
 
 // assessedResource returns the id of the resource an assessment id is under:
@@ -121,26 +134,22 @@ func assessedResource(id string) string {
 	return id[:cut]
 }
 
-// urlEncode escapes s as .NET's HttpUtility.UrlEncode does, which is how the
-// portal links Azure exports are written: lower-case hex, and letters, digits
-// and -_.!*() left alone.
-func urlEncode(s string) string {
+// appendURLEncoded appends s escaped as .NET's HttpUtility.UrlEncode does,
+// which is how the portal links Azure exports are written: lower-case hex,
+// letters, digits and -_.!*() left alone, space as +.
+func appendURLEncoded(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
 	for i := range len(s) {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("-_.!*()", c) >= 0:
-			b.WriteByte(c)
+			c == '-', c == '_', c == '.', c == '!', c == '*', c == '(', c == ')':
+			b = append(b, c)
 		case c == ' ':
-			b.WriteByte('+')
+			b = append(b, '+')
 		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&0xf])
+			b = append(b, '%', hex[c>>4], hex[c&0xf])
 		}
 	}
-	return b.String()
+	return b
 }

@@ -207,3 +207,12 @@ func keyPaths(t *testing.T, data []byte) []string {
 	}
 	return paths
 }
+
+func benchRecord(b *testing.B, path string) model.Record {
+	b.Helper()
+	in, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return record(b, in)
+}

@@ -38,7 +38,7 @@ func Payload(rec model.Record, action model.ChangeAction, snapshot bool, tenantI
 		return nil, err
 	}
 	e := enrichment{action: string(action), snapshot: snapshot}
-	b := make([]byte, 0, len(rec.Body)+512)
+	b := make([]byte, 0, len(rec.Body)+1024)
 	switch rec.Kind {
 	case model.KindAssessment:
 		e.apiVersion = assessmentAPIVersion
@@ -67,6 +67,7 @@ func Payload(rec model.Record, action model.ChangeAction, snapshot bool, tenantI
 // resource is a record body taken apart.
 type resource struct {
 	id, name []byte // raw JSON strings
+	rawProps []byte // the properties object; nil when the body has none
 	props    armjson.Object
 }
 
@@ -80,6 +81,7 @@ func split(rec model.Record) (resource, error) {
 		return resource{}, fmt.Errorf("export: record %s: body lacks id or name", rec.Key)
 	}
 	if p := top.Get("properties"); armjson.IsObject(p) {
+		r.rawProps = p
 		if r.props, err = armjson.Split(p); err != nil {
 			return resource{}, fmt.Errorf("export: record %s: properties: %w", rec.Key, err)
 		}
@@ -115,7 +117,7 @@ func appendResource(b []byte, r resource, e enrichment, typ string) []byte {
 	b = e.appendTo(b)
 	b = appendIdentity(b, r, typ)
 	b = append(b, `,"properties":`...)
-	b = r.props.AppendTo(b)
+	b = appendOr(b, r.rawProps, "{}")
 	return append(b, '}')
 }
 
@@ -187,6 +189,14 @@ func appendOr(b, raw []byte, def string) []byte {
 		return append(b, def...)
 	}
 	return append(b, raw...)
+}
+
+// orElse returns raw, or alt when raw is absent or null.
+func orElse(raw, alt []byte) []byte {
+	if raw == nil || armjson.IsNull(raw) {
+		return alt
+	}
+	return raw
 }
 
 // appendTenant writes the tenant id, null when unknown.

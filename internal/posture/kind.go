@@ -22,9 +22,10 @@ type kindSpec struct {
 	normalize func(p *armjson.Object, id armID) (string, error)
 }
 
-// specs lists the kinds in the order Parse tries them on an id when no type is
-// given: the more specific shapes first.
+// specs lists the kinds. Their id shapes do not overlap, so an id without a
+// type matches at most one.
 var specs = []*kindSpec{
+	assessmentSpec,
 	{
 		kind:      model.KindSubAssessment,
 		noun:      "sub-assessment",
@@ -32,14 +33,6 @@ var specs = []*kindSpec{
 		shape:     "{resourceId}/providers/Microsoft.Security/assessments/{assessmentName}/subAssessments/{name}",
 		parse:     parseSubAssessmentID,
 		normalize: normalizeSubAssessment,
-	},
-	{
-		kind:      model.KindAssessment,
-		noun:      "assessment",
-		typ:       "Microsoft.Security/assessments",
-		shape:     "{resourceId}/providers/Microsoft.Security/assessments/{name}",
-		parse:     parseAssessmentID,
-		normalize: normalizeAssessment,
 	},
 	{
 		kind:      model.KindAlert,
@@ -63,14 +56,6 @@ var specs = []*kindSpec{
 		normalize: normalizeCompliance,
 	},
 	{
-		kind:      model.KindSecureScoreControl,
-		noun:      "secure score control",
-		typ:       "Microsoft.Security/secureScores/secureScoreControls",
-		shape:     "/subscriptions/{subscriptionId}/providers/Microsoft.Security/secureScores/{name}/secureScoreControls/{control}",
-		parse:     parseSecureScoreControlID,
-		normalize: normalizeScore,
-	},
-	{
 		kind:      model.KindSecureScore,
 		noun:      "secure score",
 		typ:       "Microsoft.Security/secureScores",
@@ -78,16 +63,34 @@ var specs = []*kindSpec{
 		parse:     parseSecureScoreID,
 		normalize: normalizeScore,
 	},
+	{
+		kind:      model.KindSecureScoreControl,
+		noun:      "secure score control",
+		typ:       "Microsoft.Security/secureScores/secureScoreControls",
+		shape:     "/subscriptions/{subscriptionId}/providers/Microsoft.Security/secureScores/{name}/secureScoreControls/{control}",
+		parse:     parseSecureScoreControlID,
+		normalize: normalizeScore,
+	},
 }
 
-var assessmentSpec = specs[1]
+var assessmentSpec = &kindSpec{
+	kind:      model.KindAssessment,
+	noun:      "assessment",
+	typ:       "Microsoft.Security/assessments",
+	shape:     "{resourceId}/providers/Microsoft.Security/assessments/{name}",
+	parse:     parseAssessmentID,
+	normalize: normalizeAssessment,
+}
 
 // supportedTypes names the accepted types in messages.
 var supportedTypes = func() string {
 	var names []string
 	for _, s := range specs {
-		names = append(names, s.typ)
-		names = append(names, s.types...)
+		name := s.typ
+		if len(s.types) > 0 {
+			name += " (or " + strings.Join(s.types, ", ") + ")"
+		}
+		names = append(names, name)
 	}
 	return strings.Join(names, ", ")
 }()

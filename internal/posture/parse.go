@@ -106,7 +106,7 @@ func build(top armjson.Object, spec *kindSpec) (model.Record, error) {
 		return model.Record{}, err
 	}
 	return model.Record{
-		Key:           strings.ToLower(id),
+		Key:           lower(id),
 		Kind:          spec.kind,
 		Subscription:  strings.ToLower(aid.subscription),
 		ResourceGroup: strings.ToLower(aid.resourceGroup),

@@ -32,11 +32,13 @@ func (t *Tx) AppendEvent(ev model.Event, actionIDs []int64) (int64, error) {
 	return seq, nil
 }
 
+const pendingQuery = `SELECT e.seq, e.event_id, e.source, e.record_key, e.created_at, e.payload
+	FROM deliveries d JOIN events e ON e.seq = d.seq
+	WHERE d.action_id = ? AND d.seq > ? ORDER BY d.seq LIMIT ?`
+
 // Pending reads up to limit events queued for an action after its cursor, in order.
 func (s *Store) Pending(ctx context.Context, actionID, after int64, limit int) ([]model.Event, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.seq, e.event_id, e.source, e.record_key, e.created_at, e.payload
-		FROM deliveries d JOIN events e ON e.seq = d.seq
-		WHERE d.action_id = ? AND d.seq > ? ORDER BY d.seq LIMIT ?`, actionID, after, limit)
+	rows, err := s.pendingStmt.QueryContext(ctx, actionID, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read pending events: %w", err)
 	}

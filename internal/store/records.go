@@ -100,6 +100,16 @@ func scanRecord(row scanner) (model.Record, int64, error) {
 // absent records are absent from the map.
 func (s *Store) RecordsByKey(ctx context.Context, keys []string) (map[string]VersionedRecord, error) {
 	out := make(map[string]VersionedRecord, len(keys))
+	if len(keys) == 1 {
+		rec, v, err := s.Record(ctx, keys[0])
+		switch {
+		case err == nil:
+			out[rec.Key] = VersionedRecord{Record: rec, Version: v}
+		case !errors.Is(err, ErrNotFound):
+			return nil, err
+		}
+		return out, nil
+	}
 	const chunk = 500
 	for lo := 0; lo < len(keys); lo += chunk {
 		part := keys[lo:min(lo+chunk, len(keys))]
@@ -135,9 +145,11 @@ type VersionedRecord struct {
 	Version int64
 }
 
+const recordQuery = `SELECT key, kind, subscription, resource_group, state, version, body FROM records WHERE key = ?`
+
 // Record reads the current version of a record.
 func (s *Store) Record(ctx context.Context, key string) (model.Record, int64, error) {
-	return scanRecord(s.r.QueryRowContext(ctx, `SELECT key, kind, subscription, resource_group, state, version, body FROM records WHERE key = ?`, key))
+	return scanRecord(s.recordStmt.QueryRowContext(ctx, key))
 }
 
 // RecordQuery selects records of one kind whose key starts with Prefix, in key

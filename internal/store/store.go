@@ -24,6 +24,9 @@ type Store struct {
 	w        *sql.DB
 	tenantID string
 
+	// Hot read statements, prepared once (database/sql prepares them per connection).
+	pendingStmt, recordStmt *sql.Stmt
+
 	queue chan *write
 	done  chan struct{}
 	wg    sync.WaitGroup
@@ -73,6 +76,14 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		s.w.Close()
 		return nil, err
 	}
+	if s.pendingStmt, err = r.PrepareContext(ctx, pendingQuery); err == nil {
+		s.recordStmt, err = r.PrepareContext(ctx, recordQuery)
+	}
+	if err != nil {
+		s.r.Close()
+		s.w.Close()
+		return nil, fmt.Errorf("prepare reads: %w", err)
+	}
 	s.wg.Add(1)
 	go s.commitLoop()
 	return s, nil
@@ -101,6 +112,8 @@ func (s *Store) ensureTenant(ctx context.Context) (string, error) {
 func (s *Store) Close() error {
 	close(s.done)
 	s.wg.Wait()
+	s.pendingStmt.Close()
+	s.recordStmt.Close()
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
