@@ -1,13 +1,14 @@
 package api
 
 import (
-	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/secexport/secexport/internal/ingest"
 	"github.com/secexport/secexport/internal/model"
 	"github.com/secexport/secexport/internal/posture"
+	"github.com/secexport/secexport/internal/posture/armjson"
 )
 
 var alertVersions = []string{"2022-01-01", "2021-01-01", "2020-01-01", "2019-01-01"}
@@ -113,17 +114,17 @@ func (s *Server) setAlertStatus(w http.ResponseWriter, r *http.Request, key, sta
 	if err != nil {
 		return err
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(rec.Body, &top); err != nil {
-		return err
+	// Change only the status, keeping the stored body's members and their order.
+	start, end, ok := armjson.Span(rec.Body, "properties")
+	if !ok {
+		return fmt.Errorf("stored alert %s has no properties", key)
 	}
-	var props map[string]json.RawMessage
-	if err := json.Unmarshal(top["properties"], &props); err != nil {
-		return err
+	props, err := armjson.Split(rec.Body[start:end])
+	if err != nil {
+		return fmt.Errorf("stored alert %s: %w", key, err)
 	}
-	props["status"], _ = json.Marshal(status)
-	top["properties"], _ = json.Marshal(props)
-	body, _ := json.Marshal(top)
+	props.Set("status", armjson.Quote(status))
+	body := append(append(append([]byte{}, rec.Body[:start]...), props.AppendTo(nil)...), rec.Body[end:]...)
 	updated, err := posture.Parse(body)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"github.com/secexport/secexport/internal/ingest"
 	"github.com/secexport/secexport/internal/model"
 	"github.com/secexport/secexport/internal/posture"
+	"github.com/secexport/secexport/internal/posture/armjson"
 	"github.com/secexport/secexport/internal/store"
 )
 
@@ -147,42 +148,29 @@ func (s *Server) listRecords(w http.ResponseWriter, r *http.Request, kind model.
 }
 
 // expand drops properties.metadata from an assessment unless the request asks
-// for it with $expand=metadata, as Azure does.
+// for it with $expand=metadata, as Azure does. The rest of the body is kept as stored.
 func expand(body []byte, r *http.Request) []byte {
 	if strings.Contains(strings.ToLower(r.URL.Query().Get("$expand")), "metadata") {
 		return body
 	}
-	var top map[string]json.RawMessage
-	if json.Unmarshal(body, &top) != nil || top["properties"] == nil {
+	if t := armjson.Lookup(body, "type"); !armjson.StringFold(t, "Microsoft.Security/assessments") {
 		return body
 	}
-	var props map[string]json.RawMessage
-	if json.Unmarshal(top["properties"], &props) != nil || props["metadata"] == nil {
+	start, end, ok := armjson.Span(body, "properties")
+	if !ok {
 		return body
 	}
-	var typ string
-	json.Unmarshal(top["type"], &typ)
-	if !strings.EqualFold(typ, "Microsoft.Security/assessments") {
+	props, err := armjson.Split(body[start:end])
+	if err != nil || !props.Has("metadata") {
 		return body
 	}
-	delete(props, "metadata")
-	top["properties"], _ = json.Marshal(props)
-	out, err := json.Marshal(orderedResource(top))
-	if err != nil {
-		return body
+	kept := make(armjson.Object, 0, len(props))
+	for _, m := range props {
+		if string(m.Key) != "metadata" {
+			kept = append(kept, m)
+		}
 	}
-	return out
-}
-
-// orderedResource keeps id, name, type first when re-encoding a resource.
-func orderedResource(m map[string]json.RawMessage) any {
-	type res struct {
-		ID         json.RawMessage `json:"id,omitempty"`
-		Name       json.RawMessage `json:"name,omitempty"`
-		Type       json.RawMessage `json:"type,omitempty"`
-		Properties json.RawMessage `json:"properties,omitempty"`
-	}
-	return res{ID: m["id"], Name: m["name"], Type: m["type"], Properties: m["properties"]}
+	return append(append(append([]byte{}, body[:start]...), kept.AppendTo(nil)...), body[end:]...)
 }
 
 func storeQuery(kind model.Kind, prefix string, match func(model.Record) bool) store.RecordQuery {
