@@ -177,3 +177,34 @@ func TestPermanentFailuresGoToDeadLetters(t *testing.T) {
 		return len(p) == 0
 	})
 }
+
+func TestMaintainExpiresAndTrims(t *testing.T) {
+	e := setup(t, 2)
+	// No workers: nothing is delivered, everything waits.
+	e.enqueue(t, 10, 3, e.ids...)
+	ctx := context.Background()
+	if err := e.mgr.Maintain(ctx, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := e.st.Pending(ctx, e.ids[0], 0, 100); len(p) != 10 {
+		t.Fatalf("fresh events expired: %d left", len(p))
+	}
+	// A week and a day later, both actions' events expire to dead letters.
+	if err := e.mgr.Maintain(ctx, time.Now().Add(8*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range e.ids {
+		if p, _ := e.st.Pending(ctx, id, 0, 100); len(p) != 0 {
+			t.Fatalf("action %d still has %d events", id, len(p))
+		}
+	}
+	dls, _ := e.st.DeadLetters(ctx, "a", 0, 100)
+	if len(dls) != 20 || dls[0].Reason != "expired: not delivered within 168h0m0s" {
+		t.Fatalf("dead letters = %d (%+v)", len(dls), dls[0])
+	}
+	// The log itself is empty now; new events still get fresh sequence numbers.
+	e.enqueue(t, 1, 1, e.ids[0])
+	if p, _ := e.st.Pending(ctx, e.ids[0], 0, 100); len(p) != 1 || p[0].Seq <= 10 {
+		t.Fatalf("after trim: %+v", p)
+	}
+}

@@ -22,11 +22,17 @@ type Config struct {
 	MaxBackoff     time.Duration // retry delay cap
 	SendTimeout    time.Duration // bound on one Send call
 	PollInterval   time.Duration // how often an idle worker looks for work it was not told about
+	// MaxAge caps how long an event waits for a destination before it is
+	// moved to dead letters; 0 means the default, negative means never.
+	MaxAge time.Duration
+	// MaintenanceInterval is how often the log is trimmed and expired.
+	MaintenanceInterval time.Duration
 }
 
 // DefaultConfig is the delivery configuration used when none is given.
 func DefaultConfig() Config {
-	return Config{BatchSize: 256, InitialBackoff: 500 * time.Millisecond, MaxBackoff: time.Minute, SendTimeout: 30 * time.Second, PollInterval: 2 * time.Second}
+	return Config{BatchSize: 256, InitialBackoff: 500 * time.Millisecond, MaxBackoff: time.Minute, SendTimeout: 30 * time.Second,
+		PollInterval: 2 * time.Second, MaxAge: 7 * 24 * time.Hour, MaintenanceInterval: 30 * time.Second}
 }
 
 func (c Config) withDefaults() Config {
@@ -45,6 +51,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PollInterval <= 0 {
 		c.PollInterval = d.PollInterval
+	}
+	if c.MaxAge == 0 {
+		c.MaxAge = d.MaxAge
+	}
+	if c.MaintenanceInterval <= 0 {
+		c.MaintenanceInterval = d.MaintenanceInterval
 	}
 	return c
 }
@@ -70,11 +82,21 @@ type Manager struct {
 
 	mu      sync.Mutex
 	workers map[int64]*worker
+
+	stopMaintenance context.CancelFunc
+	maintenanceDone chan struct{}
 }
 
 // NewManager returns a manager with no workers.
 func NewManager(st *store.Store, cfg Config, m *Metrics, log *slog.Logger) *Manager {
-	return &Manager{st: st, cfg: cfg.withDefaults(), metrics: m, log: log, workers: map[int64]*worker{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	mg := &Manager{st: st, cfg: cfg.withDefaults(), metrics: m, log: log, workers: map[int64]*worker{},
+		stopMaintenance: cancel, maintenanceDone: make(chan struct{})}
+	go func() {
+		defer close(mg.maintenanceDone)
+		mg.maintain(ctx)
+	}()
+	return mg
 }
 
 // Sync makes the running workers those of targets: it starts the new ones and
@@ -132,8 +154,10 @@ func (m *Manager) Status(actionID int64) (lastErr string, at time.Time, ok bool)
 	return w.lastErr, w.lastErrAt, true
 }
 
-// Close stops every worker and waits for them.
+// Close stops every worker and the maintenance, and waits for them.
 func (m *Manager) Close() {
+	m.stopMaintenance()
+	<-m.maintenanceDone
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for id, w := range m.workers {

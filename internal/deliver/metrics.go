@@ -18,6 +18,7 @@ type Metrics struct {
 	up       *prometheus.GaugeVec
 	lastErr  *prometheus.GaugeVec
 	latency  *prometheus.HistogramVec
+	expired  prometheus.Counter
 }
 
 // NewMetrics registers the delivery metrics on reg.
@@ -45,7 +46,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60, 300},
 		}, []string{"destination"}),
 	}
-	reg.MustRegister(m.exported, m.retries, m.dead, m.up, m.lastErr, m.latency)
+	m.expired = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "secexport_expired_events_total", Help: "Events moved to dead letters because no destination took them within the maximum age.",
+	})
+	reg.MustRegister(m.exported, m.retries, m.dead, m.up, m.lastErr, m.latency, m.expired)
 	return m
 }
 

@@ -243,3 +243,28 @@ func (t *Tx) TrimEvents() (int64, error) {
 	}
 	return res.RowsAffected()
 }
+
+// ExpirePending moves events queued before cutoff and still undelivered to
+// dead letters with the given reason: the cap that keeps a destination that is
+// gone for good from holding the log forever. It returns how many it moved.
+func (t *Tx) ExpirePending(cutoff time.Time, reason string) (int64, error) {
+	var last *int64
+	if err := t.queryRow(`SELECT max(seq) FROM events WHERE created_at < ?`, cutoff.UnixNano()).Scan(&last); err != nil {
+		return 0, fmt.Errorf("find expired events: %w", err)
+	}
+	if last == nil {
+		return 0, nil
+	}
+	res, err := t.exec(`INSERT INTO dead_letters (action_id, automation_key, event_id, source, record_key, event_time, payload, reason, attempts, created_at)
+		SELECT d.action_id, a.automation_key, e.event_id, e.source, e.record_key, e.created_at, e.payload, ?, 0, ?
+		FROM deliveries d JOIN actions a ON a.id = d.action_id JOIN events e ON e.seq = d.seq
+		WHERE d.seq <= ? AND d.seq > a.cursor`, reason, time.Now().UnixNano(), *last)
+	if err != nil {
+		return 0, fmt.Errorf("dead-letter expired events: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	if _, err := t.exec(`DELETE FROM deliveries WHERE seq <= ?`, *last); err != nil {
+		return 0, fmt.Errorf("drop expired deliveries: %w", err)
+	}
+	return n, nil
+}
