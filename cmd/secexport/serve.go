@@ -51,6 +51,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.logLevel, "log-level", envOr("SECEXPORT_LOG_LEVEL", "info"), "debug, info, warn or error (env SECEXPORT_LOG_LEVEL)")
 	fs.DurationVar(&c.eng.Delivery.InitialBackoff, "retry-initial", 500*time.Millisecond, "first retry delay of a failed delivery")
 	fs.DurationVar(&c.eng.Delivery.MaxBackoff, "retry-max", time.Minute, "longest retry delay of a failed delivery")
+	fs.DurationVar(&c.eng.Delivery.MaxAge, "outbox-max-age", 7*24*time.Hour, "how long an undelivered event waits before it moves to dead letters (negative: forever)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
