@@ -173,7 +173,7 @@ func (s *Store) Records(ctx context.Context, q RecordQuery) ([]model.Record, err
 	}
 	for {
 		rows, err := s.r.QueryContext(ctx, `SELECT key, kind, subscription, resource_group, state, version, body FROM records
-			WHERE kind = ? AND key > ? AND key < ? ORDER BY key LIMIT ?`, string(q.Kind), after, q.Prefix+"\xff", q.Limit+1)
+			WHERE key > ? AND key < ? AND kind = ? ORDER BY key LIMIT ?`, after, q.Prefix+"\xff", string(q.Kind), q.Limit+1)
 		if err != nil {
 			return nil, fmt.Errorf("list records: %w", err)
 		}

@@ -35,7 +35,6 @@ CREATE TABLE IF NOT EXISTS records (
 	version        INTEGER NOT NULL,
 	body           BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS records_kind ON records (kind, key);
 CREATE TABLE IF NOT EXISTS events (
 	seq        INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: cursors compare against it
 	event_id   TEXT NOT NULL,
