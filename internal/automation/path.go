@@ -1,9 +1,12 @@
 package automation
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/secexport/secexport/internal/posture/armjson"
 )
 
 // step is one step of a property path: a property name, or an array index
@@ -78,7 +81,14 @@ func parseIndex(s string) (int, error) {
 // resolve follows path into v, a value decoded by encoding/json. It reports
 // false when a property or element is missing or a step meets the wrong kind
 // of value. A property is found by its exact name, else case-insensitively.
+//
+// v may also be a json.RawMessage: the path is then followed through the raw
+// bytes and only the value it leads to is decoded, which is far cheaper than
+// decoding a whole event to evaluate a rule or two.
 func resolve(v any, path []step) (any, bool) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return resolveRaw(raw, path)
+	}
 	for _, s := range path {
 		if s.name == "" {
 			arr, ok := v.([]any)
@@ -117,4 +127,38 @@ func lookupFold(m map[string]any, name string) (any, bool) {
 		}
 	}
 	return v, found
+}
+
+// resolveRaw is resolve over undecoded JSON.
+func resolveRaw(raw []byte, path []step) (any, bool) {
+	for _, s := range path {
+		if s.name == "" {
+			if !armjson.IsArray(raw) {
+				return nil, false
+			}
+			elems, err := armjson.Elements(raw)
+			if err != nil || s.index >= len(elems) {
+				return nil, false
+			}
+			raw = elems[s.index]
+			continue
+		}
+		if !armjson.IsObject(raw) {
+			return nil, false
+		}
+		obj, err := armjson.Split(raw)
+		if err != nil {
+			return nil, false
+		}
+		x := obj.Get(s.name) // exact name first, then ASCII case-insensitively
+		if x == nil {
+			return nil, false
+		}
+		raw = x
+	}
+	var out any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, false
+	}
+	return out, true
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/secexport/secexport/internal/api"
+	"github.com/secexport/secexport/internal/deliver"
 	"github.com/secexport/secexport/internal/engine"
 )
 
@@ -34,7 +35,8 @@ type Config struct {
 	Concurrency   int  // concurrent ingest clients
 	Rate          int  // records/s to send at (0: as fast as possible)
 	DataDir       string
-	Lanes         int // concurrent posts per Logic App action
+	Lanes         int  // concurrent posts per Logic App action
+	NoDelivery    bool // keep every event queued on disk: measure ingest alone
 }
 
 // Result is what a run measured.
@@ -111,7 +113,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 	defer rsrv.Close()
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	eng, err := engine.Open(ctx, engine.Config{DataDir: dir, LogicAppLanes: cfg.Lanes}, prometheus.NewRegistry(), log)
+	eng, err := engine.Open(ctx, engine.Config{DataDir: dir, LogicAppLanes: cfg.Lanes, Delivery: deliver.Config{Paused: cfg.NoDelivery}}, prometheus.NewRegistry(), log)
 	if err != nil {
 		return Result{}, err
 	}
@@ -189,6 +191,16 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 		return Result{}, err
 	}
 	ingested := time.Duration(lastAck.Load() - start.UnixNano())
+	if cfg.NoDelivery {
+		queued, err := queuedEvents(ctx, eng)
+		if err != nil {
+			return Result{}, err
+		}
+		if queued != int64(cfg.Records) {
+			return Result{}, fmt.Errorf("%d events queued in the outbox, want %d", queued, cfg.Records)
+		}
+		return Result{Config: cfg, Ingested: ingested, PeakRSSBytes: peakRSS()}, nil
+	}
 	fmt.Fprintf(progress, "ingested in %v; waiting for delivery…\n", ingested.Round(time.Millisecond))
 	select {
 	case <-done:
@@ -293,6 +305,19 @@ func post(ctx context.Context, c *http.Client, url, token string, body []byte, l
 		}
 		return nil
 	}
+}
+
+// queuedEvents counts the events waiting in every action's queue.
+func queuedEvents(ctx context.Context, eng *engine.Engine) (int64, error) {
+	bl, err := eng.Store.Backlogs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, b := range bl {
+		n += b.Pending
+	}
+	return n, nil
 }
 
 // peakRSS is the process's peak resident set size (VmHWM), 0 when unknown.

@@ -27,6 +27,8 @@ type Config struct {
 	MaxAge time.Duration
 	// MaintenanceInterval is how often the log is trimmed and expired.
 	MaintenanceInterval time.Duration
+	// Paused starts no workers: every queue stays on disk (to measure ingest alone).
+	Paused bool
 }
 
 // DefaultConfig is the delivery configuration used when none is given.
@@ -104,6 +106,9 @@ func NewManager(st *store.Store, cfg Config, m *Metrics, log *slog.Logger) *Mana
 func (m *Manager) Sync(targets []Target) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.cfg.Paused {
+		targets = nil
+	}
 	want := map[int64]Target{}
 	for _, t := range targets {
 		want[t.ActionID] = t

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -33,6 +34,11 @@ type worker struct {
 	statusMu  sync.Mutex
 	lastErr   string
 	lastErrAt time.Time
+
+	// pausedUntil (unix nanoseconds) makes every lane of the action wait out a
+	// backoff together, so a down destination sees one retry schedule, not one
+	// per lane.
+	pausedUntil atomic.Int64
 }
 
 func (w *worker) stop() {
@@ -141,6 +147,9 @@ func (w *worker) deliver(events []model.Event) (dead []store.DeadLetter, ok bool
 func (w *worker) send(events []model.Event) (dead []store.DeadLetter, ok bool) {
 	pending := events
 	for attempt := 1; ; attempt++ {
+		if wait := time.Until(time.Unix(0, w.pausedUntil.Load())); wait > 0 && !w.sleep(wait) {
+			return dead, false
+		}
 		ctx, cancel := context.WithTimeout(w.ctx, w.cfg.SendTimeout)
 		err := w.t.Destination.Send(ctx, pending)
 		cancel()
@@ -179,7 +188,15 @@ func (w *worker) send(events []model.Event) (dead []store.DeadLetter, ok bool) {
 			return dead, true
 		}
 		w.failed(err, attempt)
-		if !w.sleep(w.backoff(attempt, err)) {
+		d := w.backoff(attempt, err)
+		until := time.Now().Add(d).UnixNano()
+		for {
+			cur := w.pausedUntil.Load()
+			if cur >= until || w.pausedUntil.CompareAndSwap(cur, until) {
+				break
+			}
+		}
+		if !w.sleep(d) {
 			return dead, false
 		}
 		pending = retry

@@ -208,23 +208,12 @@ func (p *Pipeline) prepare(ix *automation.Index, c Change, old *model.Record, ve
 		pr.res.Err = fmt.Errorf("build exported event: %w", err)
 		return pr
 	}
-	var decoded any
-	var decodeErr error
-	decodedOnce := false
 	cand := automation.Candidate{
 		Source:        model.StreamingSource(rec.Kind),
 		Subscription:  rec.Subscription,
 		ResourceGroup: rec.ResourceGroup,
-		Payload: func() any {
-			if !decodedOnce {
-				decodedOnce = true
-				decodeErr = json.Unmarshal(payload, &decoded)
-			}
-			if decodeErr != nil {
-				return nil
-			}
-			return decoded
-		},
+		// Rules follow their paths through the raw payload: no full decode.
+		Payload: func() any { return json.RawMessage(payload) },
 	}
 	pr.actions = ix.Match(cand, nil)
 	pr.res.Events = len(pr.actions)
