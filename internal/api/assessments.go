@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/secexport/secexport/internal/ingest"
@@ -147,30 +148,51 @@ func (s *Server) listRecords(w http.ResponseWriter, r *http.Request, kind model.
 	return nil
 }
 
-// expand drops properties.metadata from an assessment unless the request asks
-// for it with $expand=metadata, as Azure does. The rest of the body is kept as stored.
+// expand shapes a stored assessment for a GET as Azure does: properties.metadata
+// and properties.links only when $expand asks for them (comma-separated:
+// metadata, links). The rest of the body is kept as stored.
 func expand(body []byte, r *http.Request) []byte {
-	if strings.Contains(strings.ToLower(r.URL.Query().Get("$expand")), "metadata") {
-		return body
-	}
 	if t := armjson.Lookup(body, "type"); !armjson.StringFold(t, "Microsoft.Security/assessments") {
 		return body
+	}
+	want := map[string]bool{}
+	for _, e := range strings.Split(strings.ToLower(r.URL.Query().Get("$expand")), ",") {
+		want[strings.TrimSpace(e)] = true
 	}
 	start, end, ok := armjson.Span(body, "properties")
 	if !ok {
 		return body
 	}
 	props, err := armjson.Split(body[start:end])
-	if err != nil || !props.Has("metadata") {
+	if err != nil {
 		return body
 	}
-	kept := make(armjson.Object, 0, len(props))
+	kept := make(armjson.Object, 0, len(props)+1)
 	for _, m := range props {
-		if string(m.Key) != "metadata" {
-			kept = append(kept, m)
+		k := strings.ToLower(string(m.Key))
+		if (k == "metadata" || k == "links") && !want[k] {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	if want["links"] && !props.Has("links") {
+		if id, ok := armjson.Unquote(armjson.Lookup(body, "id")); ok {
+			kept.Set("links", portalLinks(id))
 		}
 	}
 	return append(append(append([]byte{}, body[:start]...), kept.AppendTo(nil)...), body[end:]...)
+}
+
+// portalLinks is an assessment's links object: the Azure portal page of the
+// recommendation for its resource.
+func portalLinks(id string) []byte {
+	resource, name := id, id
+	if i := strings.LastIndex(strings.ToLower(id), "/providers/microsoft.security/assessments/"); i >= 0 {
+		resource, name = id[:i], id[i+len("/providers/microsoft.security/assessments/"):]
+	}
+	uri := "https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/" + name + "/resourceId/" + url.PathEscape(resource)
+	b, _ := json.Marshal(map[string]string{"azurePortalUri": uri})
+	return b
 }
 
 func storeQuery(kind model.Kind, prefix string, match func(model.Record) bool) store.RecordQuery {

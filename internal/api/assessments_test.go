@@ -217,7 +217,6 @@ func TestAssessmentPutExample(t *testing.T) {
 // assessments of that type in that subscription".
 func TestDeleteMetadataDeletesAssessments(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "DELETE of subscription assessment metadata leaves that type's assessments in place and exports no Delete events (metadata.go, MethodDelete)")
 	e := newEnv(t)
 	rc := newReceiver(t)
 	e.putAutomation(testSub, "automations", "all", automationSpec{uri: rc.URL + "/all"})
@@ -247,7 +246,6 @@ func TestDeleteMetadataDeletesAssessments(t *testing.T) {
 // no links).
 func TestAssessmentExpandLinks(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "GET assessment ignores $expand=links: no properties.links.azurePortalUri (assessments.go expand)")
 	e := newEnv(t)
 	e.putMetadata(testSub, "md", "Recommendation", "High")
 	client, err := armsecurity.NewAssessmentsClient(e.credential(), e.clientOptions())

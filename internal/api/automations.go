@@ -76,20 +76,13 @@ func validName(name string) error {
 	return nil
 }
 
-func (s *Server) loadAutomation(r *http.Request, key string) (automation.Automation, store.Automation, error) {
-	st, err := s.Engine.Store.Automation(r.Context(), key)
-	if err != nil {
-		return automation.Automation{}, st, err
-	}
-	a, err := automation.Decode(st.Body)
-	if err != nil {
-		return automation.Automation{}, st, fmt.Errorf("stored automation %s: %w", key, err)
-	}
-	return a, st, nil
+// loadAutomation reads a stored automation, secrets decrypted.
+func (s *Server) loadAutomation(r *http.Request, key string) (automation.Automation, error) {
+	return s.Engine.Automation(r.Context(), key)
 }
 
 func (s *Server) getAutomation(w http.ResponseWriter, r *http.Request, key string) error {
-	a, _, err := s.loadAutomation(r, key)
+	a, err := s.loadAutomation(r, key)
 	if isNotFound(err) {
 		return notFound("the automation %s was not found", key)
 	}
@@ -105,7 +98,7 @@ func (s *Server) listAutomations(w http.ResponseWriter, r *http.Request, sub, rg
 	if err != nil {
 		return err
 	}
-	stored, err := s.Engine.Store.Automations(r.Context(), strings.ToLower(sub), strings.ToLower(rg), after, size)
+	stored, err := s.Engine.Automations(r.Context(), strings.ToLower(sub), strings.ToLower(rg), after, size)
 	if err != nil {
 		return err
 	}
@@ -115,11 +108,7 @@ func (s *Server) listAutomations(w http.ResponseWriter, r *http.Request, sub, rg
 	}
 	items := make([]json.RawMessage, 0, len(stored))
 	for _, st := range stored {
-		a, err := automation.Decode(st.Body)
-		if err != nil {
-			return fmt.Errorf("stored automation %s: %w", st.Key, err)
-		}
-		b, err := json.Marshal(a.Public())
+		b, err := json.Marshal(st.Automation.Public())
 		if err != nil {
 			return err
 		}
@@ -142,7 +131,7 @@ func (s *Server) putAutomation(w http.ResponseWriter, r *http.Request, id, key, 
 	if err != nil {
 		return err
 	}
-	prev, _, err := s.loadAutomation(r, key)
+	prev, err := s.loadAutomation(r, key)
 	switch {
 	case err == nil:
 		if m := r.Header.Get("If-Match"); m != "" && m != "*" && strings.Trim(m, `"`) != prev.Etag {
@@ -183,7 +172,7 @@ func (s *Server) patchAutomation(w http.ResponseWriter, r *http.Request, id, key
 	if err != nil {
 		return err
 	}
-	prev, _, err := s.loadAutomation(r, key)
+	prev, err := s.loadAutomation(r, key)
 	if isNotFound(err) {
 		return notFound("the automation %s was not found", key)
 	}
@@ -235,7 +224,7 @@ func (s *Server) validateAutomation(w http.ResponseWriter, r *http.Request, key,
 	}{true, "Validation Successful"}
 	a, err := automation.Decode(body)
 	if err == nil {
-		if prev, _, perr := s.loadAutomation(r, key); perr == nil {
+		if prev, perr := s.loadAutomation(r, key); perr == nil {
 			a.KeepSecrets(prev)
 		}
 		err = a.Validate(sub, rg)

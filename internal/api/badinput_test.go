@@ -222,7 +222,6 @@ func TestBadInputAssessments(t *testing.T) {
 // response to carry an Allow header listing the methods the resource supports.
 func TestMethodNotAllowedHasAllow(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "405 responses carry no Allow header (router.go methodNotAllowed)")
 	e := newEnv(t)
 	tests := []struct{ method, path, allow string }{
 		{http.MethodPost, automationPath(testSub, "rg", "a"), "GET, PUT, PATCH, DELETE"},

@@ -291,7 +291,6 @@ func TestRotatedTriggerURIKeepsQueue(t *testing.T) {
 // delivered (it would be lost): it is retried or dead-lettered.
 func TestRedirectIsNotDelivery(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "the Logic App HTTP client follows 301/302/303 redirects as a body-less GET and counts its 200 as delivery, losing the event (engine.go Open: http.Client without CheckRedirect)")
 	e := newEnv(t)
 	type hit struct {
 		method, path string

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/secexport/secexport/internal/automation"
 )
@@ -15,6 +16,8 @@ type Error struct {
 	Status  int
 	Code    string
 	Message string
+	// Allow lists the methods a 405 answer allows.
+	Allow []string
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
@@ -42,6 +45,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	default:
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		e = errorf(http.StatusInternalServerError, "InternalServerError", "the request failed on the server; see its log")
+	}
+	if len(e.Allow) > 0 {
+		w.Header().Set("Allow", strings.Join(e.Allow, ", "))
 	}
 	writeJSON(w, e.Status, map[string]any{"error": map[string]string{"code": e.Code, "message": e.Message}})
 }

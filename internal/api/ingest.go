@@ -10,6 +10,7 @@ import (
 	"github.com/secexport/secexport/internal/ingest"
 	"github.com/secexport/secexport/internal/model"
 	"github.com/secexport/secexport/internal/posture"
+	"github.com/secexport/secexport/internal/posture/armjson"
 )
 
 // ingestChunk bounds how many lines go into one durable write.
@@ -47,6 +48,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	md := metadataResolver{st: s.Engine.Store}
 	var changes []ingest.Change
 	var lines []int
+	var ids []string // the ids as sent, for the report
 	flush := func() error {
 		if len(changes) == 0 {
 			return nil
@@ -59,7 +61,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 			switch {
 			case res.Err != nil:
 				rep.Rejected++
-				rep.Errors = append(rep.Errors, lineError{Line: lines[i], ID: changes[i].Record.Key, Error: res.Err.Error()})
+				rep.Errors = append(rep.Errors, lineError{Line: lines[i], ID: ids[i], Error: res.Err.Error()})
 				continue
 			case changes[i].Delete:
 				rep.Deleted++
@@ -71,7 +73,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 			rep.Accepted++
 			rep.Events += res.Events
 		}
-		changes, lines = changes[:0], lines[:0]
+		changes, lines, ids = changes[:0], lines[:0], ids[:0]
 		return nil
 	}
 	n := 0
@@ -94,6 +96,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		changes, lines = append(changes, c), append(lines, n)
+		ids = append(ids, sentID(c, line))
 		if len(changes) >= ingestChunk {
 			if err := flush(); err != nil {
 				return err
@@ -131,6 +134,17 @@ func (s *Server) parseLine(r *http.Request, md *metadataResolver, line []byte) (
 		return ingest.Change{}, err
 	}
 	return ingest.Change{Record: rec}, nil
+}
+
+// sentID is the id of an accepted line as its producer wrote it.
+func sentID(c ingest.Change, line []byte) string {
+	if c.Delete {
+		return lineID(line)
+	}
+	if id, ok := armjson.Unquote(armjson.Lookup(c.Record.Body, "id")); ok {
+		return id
+	}
+	return c.Record.Key
 }
 
 // lineID extracts a rejected line's id, when it has one, for the report.

@@ -203,7 +203,6 @@ func TestIngestBodies(t *testing.T) {
 
 func TestIngestWrongMethod(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "GET/PUT/DELETE /ingest fall through to the ARM catch-all and answer 404 NotFound instead of 405 (server.go Handler)")
 	e := newEnv(t)
 	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
 		r := e.do(m, "/ingest", nil)
@@ -285,7 +284,6 @@ func TestIngestLargeBody(t *testing.T) {
 // sent it, whichever stage rejected it.
 func TestIngestErrorIDAsSent(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "ingest report gives the lower-cased record key, not the id as sent, for lines rejected when applied (ingest.go flush: lineError.ID = changes[i].Record.Key)")
 	e := newEnv(t)
 	id := vmID(testSub, "RG", "VM") + "/providers/Microsoft.Security/assessments/Never"
 	rep := e.ingest(fmt.Sprintf(`{"id":%q,"deleted":true}`, id))

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/secexport/secexport/internal/ingest"
 	"github.com/secexport/secexport/internal/model"
 	"github.com/secexport/secexport/internal/posture"
 	"github.com/secexport/secexport/internal/store"
@@ -99,6 +100,13 @@ func (s *Server) metadata(w http.ResponseWriter, r *http.Request, ap armPath) er
 			w.WriteHeader(http.StatusNoContent)
 			return nil
 		}
+		if sub != "" {
+			// As in Azure, deleting a subscription's assessment metadata deletes
+			// its assessments, each exported as a deletion.
+			if err := s.deleteAssessmentsOf(r.Context(), sub, name); err != nil {
+				return err
+			}
+		}
 		w.WriteHeader(http.StatusOK)
 		return nil
 	}
@@ -139,4 +147,34 @@ func (m *metadataResolver) resolve(ctx context.Context, rec model.Record) (model
 			rec.Key, name, rec.Subscription, name)
 	}
 	return posture.WithMetadata(rec, md), nil
+}
+
+// deleteAssessmentsOf deletes every assessment named name in a subscription.
+func (s *Server) deleteAssessmentsOf(ctx context.Context, sub, name string) error {
+	suffix := strings.ToLower("/providers/Microsoft.Security/assessments/" + name)
+	q := store.RecordQuery{Kind: model.KindAssessment, Prefix: strings.ToLower("/subscriptions/" + sub + "/"), Limit: 1000,
+		Match: func(rec model.Record) bool { return strings.HasSuffix(rec.Key, suffix) }}
+	for {
+		recs, err := s.Engine.Store.Records(ctx, q)
+		if err != nil {
+			return err
+		}
+		more := len(recs) > q.Limit
+		if more {
+			recs = recs[:q.Limit]
+		}
+		changes := make([]ingest.Change, len(recs))
+		for i, rec := range recs {
+			changes[i] = ingest.Change{Record: model.Record{Key: rec.Key}, Delete: true}
+		}
+		if len(changes) > 0 {
+			if _, err := s.Engine.Pipeline.Apply(ctx, changes); err != nil {
+				return err
+			}
+		}
+		if !more {
+			return nil
+		}
+		q.After = recs[len(recs)-1].Key
+	}
 }

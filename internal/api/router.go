@@ -92,7 +92,9 @@ func apiVersion(r *http.Request, accepted ...string) error {
 }
 
 func methodNotAllowed(r *http.Request, allowed ...string) error {
-	return errorf(http.StatusMethodNotAllowed, "MethodNotAllowed", "%s is not supported here; use %s", r.Method, strings.Join(allowed, " or "))
+	e := errorf(http.StatusMethodNotAllowed, "MethodNotAllowed", "%s is not supported here; use %s", r.Method, strings.Join(allowed, " or "))
+	e.Allow = allowed
+	return e
 }
 
 func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }

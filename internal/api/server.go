@@ -49,6 +49,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.Handle("GET /metrics", s.auth(promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{})))
 	mux.Handle("POST /ingest", s.auth(s.handle(s.ingest)))
+	mux.Handle("/ingest", s.auth(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return methodNotAllowed(r, "POST")
+	})))
 	mux.Handle("/", s.auth(s.handle(s.arm)))
 	if s.DemoReceiver != nil {
 		mux.Handle("/demo/receiver", s.DemoReceiver)

@@ -4,8 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"hash"
-	"strconv"
+	"net/url"
 	"strings"
 )
 
@@ -107,13 +108,12 @@ func normalizeServers(list string) string {
 	return strings.Join(parts, ",")
 }
 
-// Fingerprint identifies the destination an action delivers to, secrets
-// included, as a hex SHA-256: the type, the target (lower-cased resource id,
-// or the Kafka servers and topic) and the credentials. An update that leaves
-// an action's fingerprint unchanged keeps that action's queue. Settings that
-// do not change where events go (Kafka compression, TLS options) are left out.
-// The fingerprint of a weak password can be brute-forced: keep fingerprints
-// internal.
+// Fingerprint identifies the destination an action delivers to, as a hex
+// SHA-256 of its type and target — the lower-cased resource id (for a Logic App
+// without one, the trigger URL without its query, which holds the signature),
+// or the Kafka servers and topic — and nothing secret. An update that keeps an
+// action's fingerprint keeps that action's queue and dead letters, so rotating
+// a trigger URL's signature or an Event Hubs key loses nothing.
 func (a Action) Fingerprint() string {
 	h := sha256.New()
 	typ := a.ActionType
@@ -123,22 +123,38 @@ func (a Action) Fingerprint() string {
 	field(h, typ)
 	switch typ {
 	case ActionLogicApp:
-		field(h, strings.ToLower(a.LogicAppResourceID))
-		field(h, a.URI)
+		if a.LogicAppResourceID != "" {
+			field(h, strings.ToLower(a.LogicAppResourceID))
+		} else {
+			field(h, uriWithoutQuery(a.URI))
+		}
 	case ActionEventHub:
 		field(h, strings.ToLower(a.EventHubResourceID))
-		field(h, strconv.FormatBool(a.IsTrustedServiceEnabled != nil && *a.IsTrustedServiceEnabled))
-		field(h, a.ConnectionString)
 	case ActionWorkspace:
 		field(h, strings.ToLower(a.WorkspaceResourceID))
 	case ActionKafka:
 		field(h, normalizeServers(a.BootstrapServers))
 		field(h, a.Topic)
-		field(h, strings.ToUpper(a.SASLMechanism))
-		field(h, a.Username)
-		field(h, a.Password)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ConfigHash changes whenever anything about how an action delivers changes,
+// secrets included: a running destination whose ConfigHash changed is
+// reopened. Keep it internal (it hashes secrets).
+func (a Action) ConfigHash() string {
+	b, _ := json.Marshal(a)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// uriWithoutQuery is scheme://host/path of a URL, host lower-cased.
+func uriWithoutQuery(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Host) + u.Path
 }
 
 // field writes s length-prefixed, so that no two field lists hash alike.

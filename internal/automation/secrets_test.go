@@ -193,6 +193,11 @@ func TestFingerprint(t *testing.T) {
 		{"sasPolicyName is derived", base[1], func() Action { a := base[1]; a.SASPolicyName = "x"; return a }()},
 		{"kafka compression is not the destination", base[3], func() Action { a := base[3]; a.Compression = "gzip"; return a }()},
 		{"kafka server list spacing", base[3], func() Action { a := base[3]; a.BootstrapServers = "k1:9092,k2:9093"; return a }()},
+		// Rotating a secret keeps the destination, its queue and dead letters.
+		{"logic app uri signature", base[0], func() Action { a := base[0]; a.URI += "x"; return a }()},
+		{"event hub key", base[1], func() Action { a := base[1]; a.ConnectionString += "x"; return a }()},
+		{"event hub trusted service", base[1], func() Action { a := base[1]; a.IsTrustedServiceEnabled = ptr(true); return a }()},
+		{"kafka password", base[3], func() Action { a := base[3]; a.Password += "x"; return a }()},
 	}
 	for _, tt := range same {
 		if fp(tt.a) != fp(tt.b) {
@@ -203,12 +208,8 @@ func TestFingerprint(t *testing.T) {
 		name string
 		a, b Action
 	}{
-		{"logic app uri", base[0], func() Action { a := base[0]; a.URI += "x"; return a }()},
 		{"logic app id", base[0], func() Action { a := base[0]; a.LogicAppResourceID += "x"; return a }()},
-		{"event hub key", base[1], func() Action { a := base[1]; a.ConnectionString += "x"; return a }()},
-		{"event hub trusted service", base[1], func() Action { a := base[1]; a.IsTrustedServiceEnabled = ptr(true); return a }()},
 		{"workspace", base[2], func() Action { a := base[2]; a.WorkspaceResourceID += "x"; return a }()},
-		{"kafka password", base[3], func() Action { a := base[3]; a.Password += "x"; return a }()},
 		{"kafka topic", base[3], func() Action { a := base[3]; a.Topic += "x"; return a }()},
 		{"field boundaries", Action{ActionType: ActionKafka, BootstrapServers: "a", Topic: "bc"}, Action{ActionType: ActionKafka, BootstrapServers: "ab", Topic: "c"}},
 		{"type", Action{ActionType: ActionLogicApp}, Action{ActionType: ActionWorkspace}},
@@ -217,6 +218,25 @@ func TestFingerprint(t *testing.T) {
 		if fp(tt.a) == fp(tt.b) {
 			t.Errorf("%s: fingerprints equal", tt.name)
 		}
+	}
+	logicApp := Action{ActionType: ActionLogicApp, URI: "https://prod.logic.azure.com/workflows/a/triggers/manual?sig=1"}
+	for _, tt := range []struct {
+		name string
+		b    Action
+		same bool
+	}{
+		{"other signature", Action{ActionType: ActionLogicApp, URI: "https://PROD.logic.azure.com/workflows/a/triggers/manual?sig=2"}, true},
+		{"other workflow", Action{ActionType: ActionLogicApp, URI: "https://prod.logic.azure.com/workflows/b/triggers/manual?sig=1"}, false},
+	} {
+		if (fp(logicApp) == fp(tt.b)) != tt.same {
+			t.Errorf("logic app without resource id, %s: same fingerprint = %v, want %v", tt.name, !tt.same, tt.same)
+		}
+	}
+	a := base[3]
+	b := a
+	b.Password += "x"
+	if a.ConfigHash() == b.ConfigHash() {
+		t.Errorf("ConfigHash ignores the password")
 	}
 	if strings.Contains(fp(base[3]), secretPass) {
 		t.Errorf("fingerprint shows the password")

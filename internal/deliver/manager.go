@@ -69,6 +69,10 @@ type Target struct {
 	AutomationKey string
 	Kind          string // the action type, e.g. LogicApp
 	Destination   Destination
+	// Config identifies the destination's settings, secrets included: a
+	// running worker whose Config changed is restarted with the new
+	// destination, keeping the action's cursor and queue.
+	Config string
 	// Lanes is how many events may be in flight at once; events of one record
 	// always go through the same lane, in order. 0 or 1: the whole batch goes
 	// to one Send call.
@@ -120,11 +124,14 @@ func (m *Manager) Sync(targets []Target) {
 		}
 	}
 	for id, t := range want {
-		if _, ok := m.workers[id]; ok {
-			if c, ok := t.Destination.(Closer); ok {
-				c.Close() // the running worker keeps its own
+		if w, ok := m.workers[id]; ok {
+			if w.t.Config == t.Config {
+				if c, ok := t.Destination.(Closer); ok {
+					c.Close() // the running worker keeps its own
+				}
+				continue
 			}
-			continue
+			w.stop() // settings changed (a rotated secret): reopen
 		}
 		w := m.newWorker(t)
 		m.workers[id] = w

@@ -29,9 +29,13 @@ type Destination struct {
 	client *http.Client
 }
 
-// New returns a destination posting to uri with client.
+// New returns a destination posting to uri with client. Redirects are not
+// followed: a redirected POST would arrive as a GET without its event, so a
+// 3xx answer counts as a refusal, not a delivery.
 func New(uri string, client *http.Client) *Destination {
-	return &Destination{uri: uri, client: client}
+	c := *client
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &Destination{uri: uri, client: &c}
 }
 
 // Send posts each event in order and stops at the first failure. A 4xx other
@@ -79,6 +83,10 @@ func (d *Destination) post(ctx context.Context, ev model.Event) error {
 		return nil
 	}
 	err = fmt.Errorf("endpoint answered HTTP %d", resp.StatusCode)
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		// The Location may carry a signature: it is not reported.
+		return deliver.Permanent(fmt.Errorf("endpoint answered HTTP %d, a redirect; secexport does not follow redirects with events: use the final URL", resp.StatusCode))
+	}
 	if resp.StatusCode >= 400 && resp.StatusCode < 500 && resp.StatusCode != http.StatusRequestTimeout && resp.StatusCode != http.StatusTooManyRequests {
 		return deliver.Permanent(err)
 	}

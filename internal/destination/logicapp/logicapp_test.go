@@ -135,3 +135,16 @@ func TestErrorsNeverCarryTheTriggerURL(t *testing.T) {
 		t.Fatalf("err = %v: must fail without the URL's secret", err)
 	}
 }
+
+func TestRedirectIsARefusalNotADelivery(t *testing.T) {
+	final, seen := receiver(t, func(int) (int, http.Header) { return http.StatusOK, nil })
+	redirect := httptest.NewServer(http.RedirectHandler(final.URL+"/elsewhere", http.StatusFound))
+	defer redirect.Close()
+	err := New(redirect.URL, redirect.Client()).Send(context.Background(), []model.Event{event("e", `{}`)})
+	if !deliver.IsPermanent(err) || !strings.Contains(err.Error(), "302") {
+		t.Fatalf("err = %v, want a permanent error naming the redirect", err)
+	}
+	if n := len(seen()); n != 0 {
+		t.Fatalf("the redirect target got %d requests", n)
+	}
+}
