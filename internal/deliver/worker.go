@@ -53,6 +53,13 @@ func (w *worker) stop() {
 
 func (w *worker) run() {
 	defer close(w.done)
+	acks := make(chan ack, 64)
+	acked := make(chan struct{})
+	go w.acknowledge(acks, acked)
+	defer func() {
+		close(acks)
+		<-acked // a clean stop persists every acknowledgement
+	}()
 	cursor, err := w.st.Cursor(w.ctx, w.t.ActionID)
 	for err != nil {
 		w.log.Error("reading cursor", "err", err)
@@ -85,22 +92,56 @@ func (w *worker) run() {
 		if !ok {
 			return // stopped mid-batch: the cursor stays, the batch is sent again later
 		}
-		last := events[len(events)-1].Seq
-		err = w.st.Write(context.Background(), func(tx *store.Tx) error {
-			for _, d := range dead {
-				if err := tx.AddDeadLetter(d); err != nil {
-					return err
+		// Acknowledge in the background and read on from the new cursor: the
+		// cursor write is monotonic, and an acknowledgement lost to a crash only
+		// means the batch is sent again.
+		cursor = events[len(events)-1].Seq
+		acks <- ack{seq: cursor, dead: dead}
+	}
+}
+
+type ack struct {
+	seq  int64
+	dead []store.DeadLetter
+}
+
+// acknowledge persists acknowledgements, merging those that queue up while a
+// write is in flight into one write, until acks is closed and drained.
+func (w *worker) acknowledge(acks <-chan ack, done chan<- struct{}) {
+	defer close(done)
+	for a := range acks {
+	merge:
+		for {
+			select {
+			case b, ok := <-acks:
+				if !ok {
+					break merge
 				}
+				a.seq = max(a.seq, b.seq)
+				a.dead = append(a.dead, b.dead...)
+			default:
+				break merge
 			}
-			return tx.Advance(w.t.ActionID, last)
-		})
-		if err != nil {
-			// The batch was delivered but not acknowledged: it will be sent again.
-			w.log.Error("advancing cursor", "err", err)
-			w.sleep(w.cfg.PollInterval)
-			continue
 		}
-		cursor = last
+		for attempt := 1; ; attempt++ {
+			err := w.st.Write(context.Background(), func(tx *store.Tx) error {
+				for _, d := range a.dead {
+					if err := tx.AddDeadLetter(d); err != nil {
+						return err
+					}
+				}
+				return tx.Advance(w.t.ActionID, a.seq)
+			})
+			if err == nil {
+				break
+			}
+			// Delivered but not acknowledged: on a restart the batch is sent again.
+			w.log.Error("advancing cursor", "attempt", attempt, "err", err)
+			if attempt == 5 {
+				break
+			}
+			time.Sleep(w.cfg.PollInterval)
+		}
 	}
 }
 
