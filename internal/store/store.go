@@ -58,7 +58,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// A large page cache and memory-mapped reads keep random-key upserts of
 	// posture records off the disk. Checkpoints run in the background (see
 	// checkpointLoop), not inside the commits of writers.
-	if _, err := w.ExecContext(ctx, `PRAGMA cache_size = -131072; PRAGMA mmap_size = 1073741824; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY`); err != nil {
+	if _, err := w.ExecContext(ctx, `PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY`); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("configure store: %w", err)
 	}
@@ -66,7 +66,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("create schema in %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_journal_mode=WAL&_busy_timeout=10000&_query_only=true&_cache_size=-32768")
+	r, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_journal_mode=WAL&_busy_timeout=10000&_query_only=true&_cache_size=-8192")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open store for reading: %w", err)
