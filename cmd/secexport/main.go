@@ -26,6 +26,8 @@ const usage = `usage: secexport <command> [flags]
 commands:
   serve     run the API and the export engine
   bench     measure the pipeline end to end in one process
+  tail      print the events exported to an event hub or a Kafka topic
+  query     run a KQL query against a workspace and print the result
   version   print the version
 
 Run "secexport <command> -h" for a command's flags.
@@ -43,6 +45,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return serve(ctx, args[1:], stdout, stderr)
 	case "bench":
 		return runBench(ctx, args[1:], stdout, stderr)
+	case "tail":
+		return runTail(ctx, args[1:], stdin, stdout, stderr)
+	case "query":
+		return runQuery(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "secexport", version)
 		return nil

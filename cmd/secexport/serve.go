@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,9 +19,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/secexport/secexport/internal/api"
+	"github.com/secexport/secexport/internal/automation"
 	"github.com/secexport/secexport/internal/demo"
 	"github.com/secexport/secexport/internal/engine"
+	"github.com/secexport/secexport/internal/model"
 	"github.com/secexport/secexport/internal/store"
+	"github.com/secexport/secexport/internal/workspace"
 )
 
 type serveConfig struct {
@@ -81,6 +85,12 @@ func runServer(ctx context.Context, c serveConfig, stdout, stderr io.Writer) err
 		return err
 	}
 	defer eng.Close()
+	go eng.Workspaces.RunRetention(ctx, time.Hour)
+	if c.demo {
+		if err := demoWorkspace(ctx, eng); err != nil {
+			return err
+		}
+	}
 	srv := &api.Server{Engine: eng, Token: c.token, Gatherer: reg, Log: log}
 	if c.demo {
 		srv.DemoReceiver = &demo.Receiver{}
@@ -131,4 +141,58 @@ func bootstrapToken(dir string) (string, string, error) {
 		return "", "", fmt.Errorf("write bootstrap token: %w", err)
 	}
 	return tok, path, nil
+}
+
+// The demo's workspace and the automation that exports the demo tenant to it.
+const (
+	demoWorkspaceID   = "5ec0e5a0-0000-4000-8000-000000000001"
+	demoResourceGroup = "soc"
+	demoWorkspaceName = "secexport-default"
+	demoAutomation    = "export-to-workspace"
+)
+
+// demoWorkspace creates, unless they exist, the default workspace and an
+// automation exporting everything of the demo subscription to it, so that
+// "secexport query" has data from the first second of make run.
+func demoWorkspace(ctx context.Context, eng *engine.Engine) error {
+	wsID := strings.ToLower(fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.OperationalInsights/workspaces/%s",
+		demo.Subscription, demoResourceGroup, demoWorkspaceName))
+	if _, err := eng.Store.Workspace(ctx, wsID); errors.Is(err, store.ErrNotFound) {
+		now := time.Now().UTC().Format("2006-01-02T15:04:05.0000000Z")
+		res := workspace.Resource{ID: wsID, Name: demoWorkspaceName, Type: workspace.ResourceType, Location: "westeurope",
+			Properties: workspace.Properties{CustomerID: demoWorkspaceID, ProvisioningState: "Succeeded", Sku: workspace.Sku{Name: "PerGB2018"},
+				RetentionInDays: workspace.DefaultRetentionDays, PublicNetworkAccessForQuery: "Enabled", PublicNetworkAccessForIngestion: "Enabled",
+				CreatedDate: now, ModifiedDate: now}}
+		body, _ := json.Marshal(res)
+		if _, err := eng.Workspaces.Put(ctx, store.Workspace{Key: wsID, Subscription: demo.Subscription, ResourceGroup: demoResourceGroup,
+			CustomerID: demoWorkspaceID, RetentionDays: workspace.DefaultRetentionDays, Body: body, Updated: time.Now()}); err != nil {
+			return fmt.Errorf("demo workspace: %w", err)
+		}
+	} else if err != nil {
+		return err
+	}
+	id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Security/automations/%s", demo.Subscription, demoResourceGroup, demoAutomation)
+	key := strings.ToLower(id)
+	if _, err := eng.Store.Automation(ctx, key); !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	var sources []automation.Source
+	for _, src := range []model.EventSource{model.SourceAssessments, model.SourceAlerts, model.SourceSubAssessments,
+		model.SourceSecureScores, model.SourceSecureScoreControls, model.SourceRegulatoryComplianceAssessment} {
+		sources = append(sources, automation.Source{EventSource: src})
+	}
+	a := automation.Automation{Location: "westeurope", Properties: automation.Properties{
+		Description: "The demo tenant's posture, exported to the default workspace",
+		Scopes:      []automation.Scope{{ScopePath: "/subscriptions/" + demo.Subscription}},
+		Sources:     sources,
+		Actions:     []automation.Action{{ActionType: automation.ActionWorkspace, WorkspaceResourceID: wsID}},
+	}}
+	if err := a.Validate(demo.Subscription, demoResourceGroup); err != nil {
+		return fmt.Errorf("demo automation: %w", err)
+	}
+	a.ID, a.Name, a.Type, a.Etag = id, demoAutomation, automation.ResourceType, store.NewID()
+	if _, err := eng.PutAutomation(ctx, key, demo.Subscription, demoResourceGroup, &a); err != nil {
+		return fmt.Errorf("demo automation: %w", err)
+	}
+	return nil
 }

@@ -115,9 +115,9 @@ func TestBadInput(t *testing.T) {
 			[]string{"properties.actions[0].uri"}},
 		{"unknown actionType", http.MethodPut, good, edited(testSub, spec, func(m map[string]any) { firstAction(m)["actionType"] = "Email" }), auth, 400, "InvalidInput",
 			[]string{"properties.actions[0].actionType", "Email"}},
-		{"unsupported actionType", http.MethodPut, good, edited(testSub, spec, func(m map[string]any) {
+		{"workspace not registered", http.MethodPut, good, edited(testSub, spec, func(m map[string]any) {
 			props(m)["actions"] = []any{map[string]any{"actionType": "Workspace", "workspaceResourceId": "/subscriptions/" + testSub + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws"}}
-		}), auth, 400, "InvalidInput", []string{"properties.actions[0].actionType", "not supported"}},
+		}), auth, 400, "InvalidInput", []string{"properties.actions[0].workspaceResourceId", "not a workspace registered"}},
 		{"no actions", http.MethodPut, good, edited(testSub, spec, func(m map[string]any) { props(m)["actions"] = []any{} }), auth, 400, "InvalidInput", []string{"properties.actions"}},
 		{"automation at subscription scope", http.MethodPut, "/subscriptions/" + testSub + "/providers/Microsoft.Security/automations/good?api-version=" + automationAPI, valid, auth, 400, "InvalidScope", nil},
 		{"invalid name", http.MethodPut, automationPath(testSub, rg, "bad*name"), valid, auth, 400, "InvalidResourceName", nil},

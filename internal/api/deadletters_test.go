@@ -251,7 +251,6 @@ func TestDeadLettersPaging(t *testing.T) {
 // the dead letters nor the events still queued.
 func TestRotatedTriggerURIKeepsQueue(t *testing.T) {
 	t.Parallel()
-	knownBug(t, "updating only an action's secret (Logic App uri, connection string) gives it a new fingerprint, so PutAutomation drops its queue and dead letters (automation/secrets.go Fingerprint, store/automations.go PutAutomation)")
 	e := newEnv(t)
 	rc := newReceiver(t)
 	// The old URL's key was revoked: 401 (permanent) for one record, and the

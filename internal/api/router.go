@@ -54,6 +54,9 @@ func (ap armPath) subscriptionScope() (sub, rg string, ok bool) {
 func (s *Server) arm(w http.ResponseWriter, r *http.Request) error {
 	ap, ok := parseARMPath(r.URL.Path)
 	if !ok {
+		if wp, ok := parseWorkspacePath(r.URL.Path); ok {
+			return s.workspaces(w, r, wp)
+		}
 		return errorf(http.StatusNotFound, "NotFound", "no API at %s %s", r.Method, r.URL.Path)
 	}
 	switch ap.lower[0] {

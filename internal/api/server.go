@@ -52,6 +52,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("/ingest", s.auth(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return methodNotAllowed(r, "POST")
 	})))
+	mux.Handle("/v1/workspaces/{workspaceId}/query", s.auth(s.handleLA(s.query)))
+	mux.Handle("/dataCollectionRules/{ruleId}/streams/{stream}", s.auth(s.handleLA(s.logsIngestion)))
 	mux.Handle("/", s.auth(s.handle(s.arm)))
 	if s.DemoReceiver != nil {
 		mux.Handle("/demo/receiver", s.DemoReceiver)

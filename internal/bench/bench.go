@@ -37,6 +37,10 @@ type Config struct {
 	DataDir       string
 	Lanes         int  // concurrent posts per Logic App action
 	NoDelivery    bool // keep every event queued on disk: measure ingest alone
+	// Kafka delivers the matching automations' events through a Kafka
+	// action to an in-process broker, read back by a consumer, instead of
+	// to the loopback Logic App receiver.
+	Kafka bool
 }
 
 // Result is what a run measured.
@@ -92,8 +96,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 	var delivered atomic.Int64
 	var lastDelivery atomic.Int64
 	done := make(chan struct{})
-	recv := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
+	arrive := func(body []byte) {
 		i := recordIndex(body)
 		now := time.Now().UnixNano()
 		if i >= 0 && i < cfg.Records && arrived[i].CompareAndSwap(0, now) {
@@ -102,6 +105,10 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 				close(done)
 			}
 		}
+	}
+	recv := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		arrive(body)
 		w.WriteHeader(http.StatusOK)
 	})
 	rln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -131,9 +138,23 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 	tr := &http.Transport{MaxIdleConnsPerHost: cfg.Concurrency * 2, MaxConnsPerHost: cfg.Concurrency * 2}
 	client := &http.Client{Transport: tr}
 
+	action := fmt.Sprintf(`{"actionType":"LogicApp","uri":%q}`, "http://"+rln.Addr().String()+"/")
+	matching := action // the action of the automations that match
+	if cfg.Kafka {
+		k, stop, err := startKafka(ctx, arrive, progress)
+		if err != nil {
+			return Result{}, err
+		}
+		defer stop()
+		matching = k
+	}
 	fmt.Fprintf(progress, "creating %d automations…\n", cfg.Automations)
 	for i := range cfg.Automations {
-		if err := putAutomation(ctx, client, base, token, i, "http://"+rln.Addr().String()+"/"); err != nil {
+		act := action
+		if i < subscriptions {
+			act = matching
+		}
+		if err := putAutomation(ctx, client, base, token, i, act); err != nil {
 			return Result{}, err
 		}
 	}
@@ -228,15 +249,16 @@ func mode(cfg Config) string {
 	return fmt.Sprintf("NDJSON batches of %d", cfg.Batch)
 }
 
-// putAutomation creates automation i in subscription i%100: the first one of
-// each subscription matches every record, the others carry a rule that never holds.
-func putAutomation(ctx context.Context, c *http.Client, base, token string, i int, uri string) error {
+// putAutomation creates automation i in subscription i%100 with action (its
+// JSON): the first one of each subscription matches every record, the others
+// carry a rule that never holds.
+func putAutomation(ctx context.Context, c *http.Client, base, token string, i int, action string) error {
 	s := sub(i % subscriptions)
 	rules := `[]`
 	if i >= subscriptions {
 		rules = `[{"rules":[{"propertyJPath":"properties.metadata.severity","propertyType":"String","expectedValue":"Low","operator":"Equals"}]}]`
 	}
-	body := fmt.Sprintf(`{"location":"westeurope","properties":{"isEnabled":true,"scopes":[{"scopePath":"/subscriptions/%s"}],"sources":[{"eventSource":"Assessments","ruleSets":%s}],"actions":[{"actionType":"LogicApp","uri":%q}]}}`, s, rules, uri)
+	body := fmt.Sprintf(`{"location":"westeurope","properties":{"isEnabled":true,"scopes":[{"scopePath":"/subscriptions/%s"}],"sources":[{"eventSource":"Assessments","ruleSets":%s}],"actions":[%s]}}`, s, rules, action)
 	url := fmt.Sprintf("%s/subscriptions/%s/resourceGroups/bench/providers/Microsoft.Security/automations/bench-%d?api-version=2023-12-01-preview", base, s, i)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, url, strings.NewReader(body))
 	if err != nil {

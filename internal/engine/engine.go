@@ -5,7 +5,6 @@ package engine
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,13 +19,19 @@ import (
 	"github.com/secexport/secexport/internal/deliver"
 	"github.com/secexport/secexport/internal/destination/logicapp"
 	"github.com/secexport/secexport/internal/ingest"
+	"github.com/secexport/secexport/internal/secret"
 	"github.com/secexport/secexport/internal/store"
+	"github.com/secexport/secexport/internal/workspace"
 )
 
 // Config configures an engine.
 type Config struct {
-	DataDir  string
-	Delivery deliver.Config
+	DataDir string
+	// SecretKey encrypts the automations' secrets at rest (secret.KeySize
+	// bytes); nil means the key of secret.LoadKey: SECEXPORT_SECRET_KEY, or
+	// DataDir/secret.key, created on first start.
+	SecretKey []byte
+	Delivery  deliver.Config
 	// HTTPClient is used by HTTP destinations; nil means a pooled default.
 	HTTPClient *http.Client
 	// LogicAppLanes is how many events one Logic App action posts at once.
@@ -41,9 +46,17 @@ type Engine struct {
 	Store    *store.Store
 	Pipeline *ingest.Pipeline
 	Delivery *deliver.Manager
+	// Workspaces are the embedded Log Analytics workspaces.
+	Workspaces *workspace.Service
 
 	log     *slog.Logger
 	openers map[string]Opener
+	secrets *secret.Box
+	// live holds the running destinations by action id.
+	live map[int64]*liveDestination
+	// actions describes every action by id; replaced, never changed, by a
+	// reload.
+	actions map[int64]actionInfo
 
 	mu sync.Mutex // serialises automation changes with index rebuilds
 	// decoded caches automations by key and etag so a reload decodes only
@@ -56,15 +69,29 @@ type decodedAutomation struct {
 	a    automation.Automation
 }
 
-// Open opens the store in cfg.DataDir, loads the automations and starts delivery.
+// Open opens the store in cfg.DataDir, loads the automations and starts
+// delivery. It fails when a stored secret does not decrypt with the key.
 func Open(ctx context.Context, cfg Config, reg prometheus.Registerer, log *slog.Logger) (*Engine, error) {
+	key := cfg.SecretKey
+	if key == nil {
+		k, source, err := secret.LoadKey(cfg.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		key = k
+		log.Info("secrets are encrypted at rest", "key_source", source)
+	}
+	box, err := secret.New(key)
+	if err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
 	dm := deliver.NewMetrics(reg)
 	deliver.RegisterBacklog(reg, st)
-	e := &Engine{Store: st, log: log, openers: map[string]Opener{}, decoded: map[string]decodedAutomation{}}
+	e := &Engine{Store: st, log: log, openers: map[string]Opener{}, secrets: box, decoded: map[string]decodedAutomation{}}
 	e.Delivery = deliver.NewManager(st, cfg.Delivery, dm, log)
 	e.Pipeline = ingest.New(st, ingest.NewMetrics(reg), e.Delivery.Notify)
 
@@ -82,7 +109,14 @@ func Open(ctx context.Context, cfg Config, reg prometheus.Registerer, log *slog.
 		return logicapp.New(a.URI, client), lanes, nil
 	})
 	e.registerKafka(log)
+	if err := e.openWorkspaces(cfg.DataDir); err != nil {
+		e.Delivery.Close()
+		st.Close()
+		return nil, err
+	}
 	if err := e.Reload(ctx); err != nil {
+		e.Delivery.Close()
+		e.closeWorkspaces()
 		st.Close()
 		return nil, err
 	}
@@ -98,17 +132,23 @@ func (e *Engine) Supports(actionType string) bool {
 	return ok
 }
 
-// Close stops delivery and closes the store.
+// Close stops delivery, closes the destinations and closes the store.
 func (e *Engine) Close() error {
 	e.Delivery.Close()
+	e.mu.Lock()
+	for _, l := range e.live {
+		l.Close()
+	}
+	e.mu.Unlock()
+	e.closeWorkspaces()
 	return e.Store.Close()
 }
 
 // ErrPreconditionFailed is returned when an If-Match etag does not match.
 var ErrPreconditionFailed = errors.New("etag does not match")
 
-// PutAutomation validates and stores an automation and starts routing to it.
-// prev is the stored version, if any, for carrying write-only secrets.
+// PutAutomation stores an automation, its secrets encrypted, and starts
+// routing to it. a must be valid; a is not changed.
 func (e *Engine) PutAutomation(ctx context.Context, key, subscription, resourceGroup string, a *automation.Automation) (created bool, err error) {
 	for i, act := range a.Properties.Actions {
 		if !e.Supports(act.ActionType) {
@@ -116,7 +156,10 @@ func (e *Engine) PutAutomation(ctx context.Context, key, subscription, resourceG
 				Message: fmt.Sprintf("%s actions are not supported by this server yet; supported: %s", act.ActionType, strings.Join(e.supported(), ", "))}
 		}
 	}
-	body, err := json.Marshal(a)
+	if err := e.checkWorkspaces(ctx, a); err != nil {
+		return false, err
+	}
+	body, err := e.sealedBody(a)
 	if err != nil {
 		return false, fmt.Errorf("encode automation: %w", err)
 	}
@@ -154,7 +197,9 @@ func (e *Engine) DeleteAutomation(ctx context.Context, key string) (bool, error)
 	return existed, e.reloadLocked(ctx)
 }
 
-// Reload rebuilds the automation index and the delivery workers from the store.
+// Reload rebuilds the automation index and the delivery workers from the
+// store. A stored secret that does not decrypt fails it: routing around that
+// automation would drop its events.
 func (e *Engine) Reload(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -168,12 +213,17 @@ func (e *Engine) reloadLocked(ctx context.Context) error {
 	}
 	entries := make([]automation.Entry, 0, len(stored))
 	var targets []deliver.Target
+	live := make(map[int64]*liveDestination, len(e.live))
+	actions := make(map[int64]actionInfo, len(e.actions))
 	seen := make(map[string]bool, len(stored))
 	for _, s := range stored {
 		seen[s.Key] = true
 		d, ok := e.decoded[s.Key]
 		if !ok || d.etag != s.Etag {
-			a, err := automation.Decode(s.Body)
+			a, err := e.decode(s)
+			if errors.Is(err, secret.ErrWrongKey) || errors.Is(err, secret.ErrMalformed) {
+				return err
+			}
 			if err != nil {
 				e.log.Error("stored automation does not decode; skipped", "automation", s.Key, "err", err)
 				continue
@@ -188,17 +238,23 @@ func (e *Engine) reloadLocked(ctx context.Context) error {
 		}
 		entries = append(entries, automation.Entry{Key: s.Key, Automation: a, ActionIDs: s.ActionIDs})
 		for i, act := range a.Properties.Actions {
-			open, ok := e.openers[act.ActionType]
-			if !ok {
-				e.log.Error("no destination for action type; its events stay queued", "automation", s.Key, "destination", act.ActionType)
-				continue
-			}
-			d, lanes, err := open(act)
+			id := s.ActionIDs[i]
+			info := actionInfo{action: withoutSecrets(act)}
+			l, reused, err := e.openLive(id, act)
 			if err != nil {
-				e.log.Error("opening destination; its events stay queued", "automation", s.Key, "destination", act.ActionType, "err", err)
+				e.log.Error("opening destination; its events stay queued", "automation", s.Key, "action", id, "destination", act.ActionType, "err", err)
+				info.openErr, info.openErrAt = err.Error(), time.Now()
+				actions[id] = info
 				continue
 			}
-			targets = append(targets, deliver.Target{ActionID: s.ActionIDs[i], AutomationKey: s.Key, Kind: act.ActionType, Destination: d, Lanes: lanes})
+			actions[id] = info
+			live[id] = l
+			var d deliver.Destination = l
+			if reused {
+				d = running{l}
+			}
+			targets = append(targets, deliver.Target{ActionID: id, AutomationKey: s.Key, Kind: act.ActionType,
+				Destination: d, Config: l.config, Lanes: l.lanes})
 		}
 	}
 	for k := range e.decoded {
@@ -208,6 +264,14 @@ func (e *Engine) reloadLocked(ctx context.Context) error {
 	}
 	e.Pipeline.SetIndex(automation.NewIndex(entries))
 	e.Delivery.Sync(targets)
+	// Sync stopped the workers of actions gone or reopened, closing their
+	// destinations; when delivery is paused, no worker ever held them.
+	for id, l := range e.live {
+		if live[id] != l {
+			l.Close()
+		}
+	}
+	e.live, e.actions = live, actions
 	return nil
 }
 

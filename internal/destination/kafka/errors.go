@@ -52,13 +52,15 @@ func (d *Destination) classify(err error) error {
 }
 
 // classifyConn describes a connection failure in an operator's words.
-func (d *Destination) classifyConn(err error) error {
+func (d *Destination) classifyConn(err error) error { return d.cfg.describeConn(err) }
+
+func (c Config) describeConn(err error) error {
 	if isAuthErr(err) {
 		who := ""
-		if d.cfg.Username != "" {
-			who = fmt.Sprintf(" as %q", d.cfg.Username)
+		if c.Username != "" {
+			who = fmt.Sprintf(" as %q", c.Username)
 		}
-		return fmt.Errorf("authentication failed (SASL %s%s): %w", strings.ToUpper(d.cfg.SASLMechanism), who, err)
+		return fmt.Errorf("authentication failed (SASL %s%s): %w", strings.ToUpper(c.SASLMechanism), who, err)
 	}
 	return fmt.Errorf("broker connection failed: %w", err)
 }
@@ -95,8 +97,10 @@ func isContextErr(err error) bool {
 // redact returns err with every occurrence of the password replaced. For Event
 // Hubs the password is the whole connection string. A redacted error drops its
 // chain, so nothing below it can leak the secret.
-func (d *Destination) redact(err error) error {
-	secret := d.cfg.Password
+func (d *Destination) redact(err error) error { return d.cfg.redact(err) }
+
+func (c Config) redact(err error) error {
+	secret := c.Password
 	if secret == "" || !strings.Contains(err.Error(), secret) {
 		return err
 	}

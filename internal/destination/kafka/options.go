@@ -65,21 +65,37 @@ func (c Config) mechanism() sasl.Mechanism {
 	return nil
 }
 
-// clientOpts are the kgo options for c; c must be valid.
-func (c Config) clientOpts() []kgo.Opt {
-	comp, _ := codec(c.Compression)
+// connOpts are the kgo options that reach c's brokers: addresses, TLS,
+// timeouts. SASL is added by the caller, wrapped to tell authentication
+// failures apart.
+func (c Config) connOpts() []kgo.Opt {
 	id := c.ClientID
 	if id == "" {
 		id = defaultClientID
 	}
 	opts := []kgo.Opt{
 		kgo.SeedBrokers(c.Brokers...),
-		kgo.DefaultProduceTopic(c.Topic),
 		kgo.ClientID(id),
 		kgo.DialTimeout(dialTimeout),
 		kgo.MetadataMinAge(metadataMinAge),
 		kgo.MetadataMaxAge(metadataMaxAge),
 		kgo.RetryBackoffFn(backoff),
+		// No client telemetry (KIP-714) to the brokers: nobody asked for it,
+		// and a client that has it waits up to a second on Close for a
+		// final push, for every destination, when the brokers are gone.
+		kgo.DisableClientMetrics(),
+	}
+	if tc := c.tlsConfig(); tc != nil {
+		opts = append(opts, kgo.DialTLSConfig(tc))
+	}
+	return opts
+}
+
+// clientOpts are the kgo options of a producer for c; c must be valid.
+func (c Config) clientOpts() []kgo.Opt {
+	comp, _ := codec(c.Compression)
+	opts := append(c.connOpts(),
+		kgo.DefaultProduceTopic(c.Topic),
 		kgo.ProducerBatchCompression(comp),
 		// Send waits for its own records, so lingering would only add
 		// latency; batches still fill while a request is in flight.
@@ -97,14 +113,11 @@ func (c Config) clientOpts() []kgo.Opt {
 		// store is then sent again on retry; consumers drop the duplicate by
 		// its event-id header (delivery is at least once).
 		kgo.AllowIdempotentProduceCancellation(),
-	}
-	opts = append(opts, kgo.ProducerBatchMaxBytes(c.batchMaxBytes()))
+		kgo.ProducerBatchMaxBytes(c.batchMaxBytes()),
+	)
 	if c.MaxRequestBytes > 0 {
 		// kgo cuts each produce request, and each batch, to fit.
 		opts = append(opts, kgo.BrokerMaxWriteBytes(int32(c.MaxRequestBytes)))
-	}
-	if tc := c.tlsConfig(); tc != nil {
-		opts = append(opts, kgo.DialTLSConfig(tc))
 	}
 	return opts
 }
