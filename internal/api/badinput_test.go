@@ -3,19 +3,9 @@ package api_test
 import (
 	"encoding/json"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 )
-
-// knownBug skips a test that fails because of a bug in non-test code, unless
-// SECEXPORT_TEST_BUGS is set (to check a fix).
-func knownBug(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("SECEXPORT_TEST_BUGS") == "" {
-		t.Skip("BUG: " + what)
-	}
-}
 
 // edited returns the JSON of a test automation body after edit.
 func edited(sub string, spec automationSpec, edit func(m map[string]any)) string {

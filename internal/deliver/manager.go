@@ -188,7 +188,9 @@ func (m *Manager) newWorker(t Target) *worker {
 		exported: m.metrics.exported.WithLabelValues(labels...),
 		retries:  m.metrics.retries.WithLabelValues(labels...),
 		dead:     m.metrics.dead.WithLabelValues(labels...),
-		up:       m.metrics.up.WithLabelValues(labels...),
+		// The up gauge appears with the first attempt: an idle destination is
+		// not reported as down.
+		up:       lazyGauge{vec: m.metrics.up, labels: labels},
 		lastErrM: m.metrics.lastErr.WithLabelValues(labels...),
 		latency:  m.metrics.latency.WithLabelValues(t.Kind),
 	}

@@ -28,7 +28,8 @@ type worker struct {
 	wake   chan struct{}
 
 	exported, retries, dead prometheus.Counter
-	up, lastErrM            prometheus.Gauge
+	up                      lazyGauge
+	lastErrM                prometheus.Gauge
 	latency                 prometheus.Observer
 
 	statusMu  sync.Mutex
@@ -302,3 +303,11 @@ func (w *worker) sleep(d time.Duration) bool {
 		return false
 	}
 }
+
+// lazyGauge creates its series on first Set.
+type lazyGauge struct {
+	vec    *prometheus.GaugeVec
+	labels []string
+}
+
+func (g lazyGauge) Set(v float64) { g.vec.WithLabelValues(g.labels...).Set(v) }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/secexport/secexport/internal/posture/armjson"
@@ -102,7 +103,13 @@ func AppendValue(b []byte, v any) []byte {
 // _BilledSize: the bytes of the row serialized as JSON, without the hidden
 // columns.
 func (r Row) Size() int {
-	return len(r.AppendJSON(make([]byte, 0, 2048), visible))
+	bp := sizeBuffers.Get().(*[]byte)
+	b := r.AppendJSON((*bp)[:0], visible)
+	*bp = b
+	sizeBuffers.Put(bp)
+	return len(b)
 }
+
+var sizeBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
 
 func visible(c Column) bool { return !c.Hidden() }

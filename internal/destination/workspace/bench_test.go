@@ -53,7 +53,7 @@ func benchEvents(b *testing.B, n int) []model.Event {
 // DuckDB file) from exported events, in batches of 500 as delivery sends
 // them: mapping, the 32 KB check and the Appender. Reports rows/s.
 func BenchmarkAppendRows(b *testing.B) {
-	db, err := ws.OpenDB(os.Getenv("BENCH_DB"))
+	db, err := ws.OpenDB(filepath.Join(b.TempDir(), "workspace.duckdb"))
 	if err != nil {
 		b.Fatal(err)
 	}
