@@ -65,6 +65,11 @@ func (s *Server) automations(w http.ResponseWriter, r *http.Request, ap armPath)
 		return s.validateAutomation(w, r, key, sub, rg)
 	case len(ap.tail) >= 3 && ap.lower[2] == "deadletters":
 		return s.deadLetters(w, r, ap, key)
+	case len(ap.tail) == 3 && ap.lower[2] == "status":
+		if r.Method != http.MethodGet {
+			return methodNotAllowed(r, "GET")
+		}
+		return s.automationStatus(w, r, key)
 	}
 	return errorf(http.StatusNotFound, "NotFound", "no API at %s %s", r.Method, r.URL.Path)
 }
@@ -241,5 +246,52 @@ func (s *Server) validateAutomation(w http.ResponseWriter, r *http.Request, key,
 		result.IsValid, result.Message = false, err.Error()
 	}
 	writeJSON(w, http.StatusOK, result)
+	return nil
+}
+
+// actionStatusJSON is one action's delivery state, as GET …/status serves it.
+type actionStatusJSON struct {
+	ActionIndex   int        `json:"actionIndex"`
+	ActionType    string     `json:"actionType"`
+	Target        string     `json:"target,omitempty"`
+	Running       bool       `json:"running"`
+	Pending       int64      `json:"pending"`
+	OldestPending *time.Time `json:"oldestPendingTime,omitempty"`
+	DeadLetters   int64      `json:"deadLetters"`
+	LastError     string     `json:"lastError,omitempty"`
+	LastErrorTime *time.Time `json:"lastErrorTime,omitempty"`
+}
+
+// automationStatus serves GET …/automations/{name}/status: each action's
+// queue depth, oldest queued event, dead letters and last error (secexport's
+// own extension; the error text never carries a secret).
+func (s *Server) automationStatus(w http.ResponseWriter, r *http.Request, key string) error {
+	if _, err := s.Engine.Store.Automation(r.Context(), key); isNotFound(err) {
+		return notFound("the automation %s was not found", key)
+	} else if err != nil {
+		return err
+	}
+	all, err := s.Engine.Status(r.Context())
+	if err != nil {
+		return err
+	}
+	out := []actionStatusJSON{}
+	for _, st := range all {
+		if st.Automation != key {
+			continue
+		}
+		j := actionStatusJSON{ActionIndex: st.Index, ActionType: st.Kind, Target: st.Target, Running: st.Running,
+			Pending: st.Pending, DeadLetters: st.DeadLetters, LastError: st.LastError}
+		if !st.Oldest.IsZero() {
+			t := st.Oldest.UTC()
+			j.OldestPending = &t
+		}
+		if !st.LastErrorAt.IsZero() {
+			t := st.LastErrorAt.UTC()
+			j.LastErrorTime = &t
+		}
+		out = append(out, j)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"actions": out})
 	return nil
 }

@@ -329,3 +329,43 @@ func TestRedirectIsNotDelivery(t *testing.T) {
 		mu.Unlock()
 	}
 }
+
+func TestAutomationStatusShowsLagAndLastError(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	rc := newReceiver(t)
+	const rg = "automations"
+	e.putMetadata(testSub, "md", "Recommendation", "High")
+	e.putAutomation(testSub, rg, "down", automationSpec{uri: rc.URL + "/down?sig=SECRET"})
+	rc.setRespond(func(string, int) int { return http.StatusServiceUnavailable })
+	mustStatus(t, e.putAssessment(vmID(testSub, "rg", "vm1"), "md", "Unhealthy"), http.StatusCreated)
+	path := strings.Replace(automationPath(testSub, rg, "down"), "?", "/status?", 1)
+	type status struct {
+		Actions []struct {
+			ActionType    string `json:"actionType"`
+			Running       bool   `json:"running"`
+			Pending       int64  `json:"pending"`
+			OldestPending string `json:"oldestPendingTime"`
+			LastError     string `json:"lastError"`
+			LastErrorTime string `json:"lastErrorTime"`
+		} `json:"actions"`
+	}
+	var st status
+	waitFor(t, 5*time.Second, "a failed attempt in the status", func() bool {
+		r := e.do(http.MethodGet, path, nil)
+		mustStatus(t, r, http.StatusOK)
+		if strings.Contains(string(r.Body), "SECRET") {
+			t.Fatalf("status shows the trigger URL's secret: %s", r.Body)
+		}
+		st = status{}
+		if err := json.Unmarshal(r.Body, &st); err != nil {
+			t.Fatal(err)
+		}
+		return len(st.Actions) == 1 && st.Actions[0].LastError != ""
+	})
+	a := st.Actions[0]
+	if a.ActionType != "LogicApp" || !a.Running || a.Pending != 1 || a.OldestPending == "" || a.LastErrorTime == "" || !strings.Contains(a.LastError, "503") {
+		t.Errorf("status = %+v", a)
+	}
+	mustStatus(t, e.do(http.MethodGet, strings.Replace(automationPath(testSub, rg, "nope"), "?", "/status?", 1), nil), http.StatusNotFound)
+}
