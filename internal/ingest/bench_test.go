@@ -11,8 +11,8 @@ import (
 	"github.com/secexport/secexport/internal/store"
 )
 
-func benchRecord(b *testing.B, i int, status string) Change {
-	res := fmt.Sprintf("/subscriptions/00000000-0000-4000-8000-%012d/resourceGroups/rg-%d/providers/Microsoft.Compute/virtualMachines/vm-%d", i%100, i%7, i)
+func benchRecord(b testing.TB, i int, status string) Change {
+	res := fmt.Sprintf("/subscriptions/00000000-0000-4000-8000-%012d/resourceGroups/rg-%d/providers/Microsoft.Compute/virtualMachines/vm-%d", i%3, i%7, i)
 	body := fmt.Sprintf(`{"id":"%s/providers/Microsoft.Security/assessments/bench-%d","type":"Microsoft.Security/assessments","properties":{"resourceDetails":{"source":"Azure","id":"%s"},"status":{"code":%q},"metadata":{"displayName":"Machines should have vulnerability findings resolved","assessmentType":"BuiltIn","severity":"High","categories":["Compute"],"description":"Resolve the vulnerability findings on your machines to protect them from attack.","remediationDescription":"Review and remediate the findings."}}}`, res, i, res, status)
 	rec, err := posture.Parse([]byte(body))
 	if err != nil {
