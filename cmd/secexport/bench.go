@@ -24,7 +24,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.Batch, "batch", 1000, "records per NDJSON ingest request")
 	fs.IntVar(&c.Concurrency, "concurrency", 0, "concurrent ingest clients (default 4, or 64 with -one-per-request)")
 	fs.IntVar(&c.Rate, "rate", 0, "records per second to send (0: as fast as possible); for latency at a given load")
-	fs.IntVar(&c.Lanes, "lanes", 0, "concurrent posts per Logic App action (default 32)")
+	fs.IntVar(&c.Lanes, "lanes", 0, "concurrent posts per Logic App action (default 16)")
 	fs.BoolVar(&c.Kafka, "kafka", false, "deliver through one Kafka action per matching automation to an in-process broker (kfake), counting an event delivered when a consumer reads it back")
 	fs.BoolVar(&c.NoDelivery, "no-delivery", false, "queue events on disk without delivering them: measure ingest and commit alone")
 	fs.StringVar(&c.DataDir, "data", "", "data directory (default: a temporary one, removed after)")

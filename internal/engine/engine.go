@@ -98,12 +98,15 @@ func Open(ctx context.Context, cfg Config, reg prometheus.Registerer, log *slog.
 	client := cfg.HTTPClient
 	if client == nil {
 		tr := http.DefaultTransport.(*http.Transport).Clone()
-		tr.MaxIdleConnsPerHost = 256
+		// Many actions may post to one host (a SIEM's collector): keep enough
+		// idle connections that lanes reuse them instead of dialling anew.
+		tr.MaxIdleConns = 4096
+		tr.MaxIdleConnsPerHost = 1024
 		client = &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	}
 	lanes := cfg.LogicAppLanes
 	if lanes <= 0 {
-		lanes = 32
+		lanes = 16
 	}
 	e.Register(automation.ActionLogicApp, func(a automation.Action) (deliver.Destination, int, error) {
 		return logicapp.New(a.URI, client), lanes, nil
