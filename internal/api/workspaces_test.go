@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -219,5 +220,63 @@ func TestWorkspaceExport(t *testing.T) {
 	}
 	if n, _ := e.Engine.Workspaces.DB.Count(ctx, customerID, "SecurityRecommendation"); n != 3 {
 		t.Errorf("%d rows after the oversized record, want 3", n)
+	}
+}
+
+// TestWorkspaceExportToAzure: a workspace registered with logsIngestion
+// sends its actions' rows to the Logs Ingestion API (here a loopback one)
+// instead of the embedded tables; registering it again without takes them
+// back, at the next batch.
+func TestWorkspaceExportToAzure(t *testing.T) {
+	e := newEnv(t)
+	type post struct {
+		path, query string
+		records     []map[string]any
+	}
+	got := make(chan post, 16)
+	azure := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var p post
+		p.path, p.query = r.URL.Path, r.URL.RawQuery
+		json.NewDecoder(r.Body).Decode(&p.records)
+		got <- p
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer azure.Close()
+	const rule = "dcr-00112233445566778899aabbccddeeff"
+	path := workspacePath(testSub, "soc", "azure-ws", workspaceAPI)
+	r := e.do(http.MethodPut, path, map[string]any{"location": "westeurope",
+		"properties": map[string]any{"logsIngestion": map[string]any{"endpoint": azure.URL, "ruleId": rule}}})
+	mustStatus(t, r, http.StatusCreated)
+	ws := decode[workspaceBody](t, r.Body)
+	if ws.Properties.LogsIngestion == nil || ws.Properties.LogsIngestion.Endpoint != azure.URL || ws.Properties.LogsIngestion.RuleID != rule {
+		t.Fatalf("logsIngestion not kept: %s", r.Body)
+	}
+	wsID := fmt.Sprintf("/subscriptions/%s/resourceGroups/soc/providers/Microsoft.OperationalInsights/workspaces/azure-ws", testSub)
+	mustStatus(t, e.do(http.MethodPut, automationPath(testSub, "soc", "to-azure"),
+		workspaceAutomation(testSub, wsID, map[string]any{"eventSource": "Assessments"})), http.StatusCreated)
+	e.putMetadata(testSub, "rec-1", "Recommendation one", "High")
+	mustStatus(t, e.putAssessment(vmID(testSub, "rg", "vm1"), "rec-1", "Unhealthy"), http.StatusCreated)
+	select {
+	case p := <-got:
+		if p.path != "/dataCollectionRules/"+rule+"/streams/Custom-SecurityRecommendation" || p.query != "api-version=2023-01-01" ||
+			len(p.records) != 1 || p.records[0]["RecommendationSeverity"] != "High" || p.records[0]["RecommendationState"] != "Unhealthy" {
+			t.Errorf("posted %+v", p)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("nothing was posted to the Logs Ingestion API")
+	}
+	ctx := t.Context()
+	if n, _ := e.Engine.Workspaces.DB.Count(ctx, ws.Properties.CustomerID, "SecurityRecommendation"); n != 0 {
+		t.Errorf("%d rows in the embedded table of an Azure workspace", n)
+	}
+
+	mustStatus(t, e.do(http.MethodPut, path, map[string]any{"location": "westeurope"}), http.StatusOK)
+	mustStatus(t, e.putAssessment(vmID(testSub, "rg", "vm1"), "rec-1", "Healthy"), http.StatusOK)
+	waitFor(t, 10*time.Second, "the row in the embedded table", func() bool {
+		n, _ := e.Engine.Workspaces.DB.Count(ctx, ws.Properties.CustomerID, "SecurityRecommendation")
+		return n == 1
+	})
+	if len(got) != 0 {
+		t.Errorf("posted to Azure after logsIngestion was removed")
 	}
 }

@@ -109,12 +109,13 @@ func (d *workspaceAction) destination(w store.Workspace) (deliver.Destination, e
 	}
 	var dest deliver.Destination
 	if li := res.Properties.LogsIngestion; li != nil {
-		c, err := d.credential()
-		if err != nil {
-			return nil, fmt.Errorf("Entra ID credential for the Logs Ingestion API: %w", err)
+		cfg := loganalytics.Config{Endpoint: li.Endpoint, RuleID: li.RuleID, StreamPrefix: li.StreamPrefix, Gzip: li.Gzip}
+		if !cfg.Plain() {
+			if cfg.Credential, err = d.credential(); err != nil {
+				return nil, fmt.Errorf("Entra ID credential for the Logs Ingestion API: %w", err)
+			}
 		}
-		la, err := loganalytics.New(loganalytics.Config{Endpoint: li.Endpoint, RuleID: li.RuleID,
-			StreamPrefix: li.StreamPrefix, Gzip: li.Gzip, Credential: c})
+		la, err := loganalytics.New(cfg)
 		if err != nil {
 			return nil, deliver.Permanent(err)
 		}

@@ -1,5 +1,3 @@
-//go:build kqlready
-
 package workspace
 
 import (

@@ -72,11 +72,8 @@ func (t *Table) col(name string) int {
 	return i
 }
 
-var (
-	tables  []*Table
-	byName  map[string]*Table
-	errLoad = loadTables()
-)
+// tables and byName are the tables of tables.json, in order and by name.
+var tables, byName = loadTables()
 
 // Tables returns the workspace tables in the spec's order.
 func Tables() []*Table { return tables }
@@ -87,34 +84,30 @@ func TableNamed(name string) (*Table, bool) {
 	return t, ok
 }
 
-func loadTables() error {
+func loadTables() ([]*Table, map[string]*Table) {
+	fail := func(err error) { panic("workspace: embedded tables.json: " + err.Error()) }
 	dec := json.NewDecoder(bytes.NewReader(tablesJSON))
 	if _, err := dec.Token(); err != nil {
-		return err
+		fail(err)
 	}
-	byName = map[string]*Table{}
+	var list []*Table
+	named := map[string]*Table{}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return err
+			fail(err)
 		}
 		var cols [][2]string
 		if err := dec.Decode(&cols); err != nil {
-			return err
+			fail(err)
 		}
 		t := &Table{Name: tok.(string), index: make(map[string]int, len(cols))}
 		for i, c := range cols {
 			t.Columns = append(t.Columns, Column{Name: c[0], Type: c[1]})
 			t.index[c[0]] = i
 		}
-		tables = append(tables, t)
-		byName[t.Name] = t
+		list = append(list, t)
+		named[t.Name] = t
 	}
-	return nil
-}
-
-func init() {
-	if errLoad != nil {
-		panic("workspace: embedded tables.json: " + errLoad.Error())
-	}
+	return list, named
 }

@@ -9,6 +9,7 @@ package loganalytics
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -41,8 +42,8 @@ type Config struct {
 	StreamPrefix string
 	// Gzip compresses request bodies (Content-Encoding: gzip).
 	Gzip bool
-	// Credential gets the bearer token; nil sends none (a loopback or test
-	// endpoint).
+	// Credential gets the bearer token; nil sends none (a plain http
+	// loopback endpoint).
 	Credential azcore.TokenCredential
 	// Client sends the requests; nil means a client with a 30 s timeout.
 	Client *http.Client
@@ -54,8 +55,8 @@ type Config struct {
 // Validate checks the configuration.
 func (c *Config) Validate() error {
 	u, err := url.Parse(c.Endpoint)
-	if err != nil || !u.IsAbs() || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("endpoint %q is not an https URL such as https://my-dce.westeurope-1.ingest.monitor.azure.com", c.Endpoint)
+	if err != nil || !u.IsAbs() || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && loopback(u.Hostname()))) {
+		return fmt.Errorf("endpoint %q is not an https URL such as https://my-dce.westeurope-1.ingest.monitor.azure.com (plain http only on loopback)", c.Endpoint)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return errors.New("endpoint must have no query or fragment")
@@ -71,6 +72,19 @@ func (c *Config) Validate() error {
 	}
 	return nil
 }
+
+// loopback reports whether host is the local machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Plain reports whether the endpoint is plain http (a loopback endpoint):
+// no Entra ID token is sent to it.
+func (c *Config) Plain() bool { return strings.HasPrefix(strings.ToLower(c.Endpoint), "http:") }
 
 func (c *Config) withDefaults() {
 	if c.StreamPrefix == "" {

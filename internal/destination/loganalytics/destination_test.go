@@ -319,6 +319,7 @@ func TestConfigValidate(t *testing.T) {
 	for _, c := range []Config{
 		{Endpoint: "", RuleID: ruleID},
 		{Endpoint: "ftp://x", RuleID: ruleID},
+		{Endpoint: "http://x.ingest.monitor.azure.com", RuleID: ruleID},
 		{Endpoint: "https://x.ingest.monitor.azure.com?a=b", RuleID: ruleID},
 		{Endpoint: "https://x.ingest.monitor.azure.com", RuleID: ""},
 		{Endpoint: "https://x.ingest.monitor.azure.com", RuleID: "dcr/1"},
@@ -329,8 +330,10 @@ func TestConfigValidate(t *testing.T) {
 			t.Errorf("%+v is valid", c)
 		}
 	}
-	ok := Config{Endpoint: "https://x.westeurope-1.ingest.monitor.azure.com", RuleID: ruleID}
-	if err := ok.Validate(); err != nil {
-		t.Error(err)
+	for _, ep := range []string{"https://x.westeurope-1.ingest.monitor.azure.com", "http://127.0.0.1:8080", "http://localhost:1"} {
+		ok := Config{Endpoint: ep, RuleID: ruleID}
+		if err := ok.Validate(); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -1,0 +1,195 @@
+package kql
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/secexport/secexport/internal/kql/parser"
+)
+
+// An aggregate is one aggregation function of summarize: its parameters,
+// the prefix of the column it names (sum(X) is sum_X), its result type and
+// its SQL. arg_max and arg_min, which produce several columns, are compiled
+// by summarize itself.
+type aggregate struct {
+	args   []argKind
+	min    int
+	prefix string
+	result func(args []*sqlExpr) (Type, bool)
+	sql    func(e *ectx, args []*sqlExpr) string
+}
+
+func fixed(t Type) func([]*sqlExpr) (Type, bool) {
+	return func([]*sqlExpr) (Type, bool) { return t, true }
+}
+
+var aggregates map[string]*aggregate
+
+func init() {
+	makeList := func(distinct bool) func(e *ectx, a []*sqlExpr) string {
+		return func(e *ectx, a []*sqlExpr) string {
+			v := a[0].sql
+			var list string
+			if distinct {
+				list = "list(DISTINCT " + v + " ORDER BY " + v + ") FILTER (WHERE " + v + " IS NOT NULL)"
+			} else {
+				list = "list(" + v + ") FILTER (WHERE " + v + " IS NOT NULL)"
+			}
+			if len(a) == 2 {
+				list = "list_slice(" + list + ", 1, " + e.operand(a[1], TLong) + ")"
+			}
+			return "coalesce(to_json(" + list + "), CAST('[]' AS JSON))"
+		}
+	}
+	aggregates = map[string]*aggregate{
+		"count": {prefix: "count", result: fixed(TLong), sql: func(*ectx, []*sqlExpr) string { return "count(*)" }},
+		"countif": {args: []argKind{argBool}, prefix: "countif", result: fixed(TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			b, _ := e.asBool(a[0], precOr+1)
+			return "count(*) FILTER (WHERE " + b + ")"
+		}},
+		// dcount is exact: DuckDB's approx_count_distinct errs by 20-50% at
+		// small and medium counts (4 for 5 values, 1487 for 1000), far
+		// beyond Kusto's dcount (about 1.6% at its default accuracy).
+		"dcount": {args: []argKind{argAny, argInteger}, min: 1, prefix: "dcount", result: fixed(TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			return "count(DISTINCT " + a[0].sql + ")"
+		}},
+		"sum": {args: []argKind{argSummable}, prefix: "sum", result: summable, sql: func(e *ectx, a []*sqlExpr) string {
+			switch a[0].typ {
+			case TReal, TDecimal:
+				return "sum(" + a[0].sql + ")"
+			case TDynamic:
+				return "sum(" + e.convert(a[0], TReal) + ")"
+			}
+			return "CAST(sum(" + a[0].sql + ") AS BIGINT)"
+		}},
+		"avg": {args: []argKind{argAny}, prefix: "avg", result: averageable, sql: func(e *ectx, a []*sqlExpr) string {
+			switch a[0].typ {
+			case TTimespan:
+				return "CAST(avg(" + a[0].sql + ") AS BIGINT)"
+			case TDatetime:
+				return "make_timestamp(CAST(avg(epoch_us(" + a[0].sql + ")) AS BIGINT))"
+			case TDynamic:
+				return "avg(" + e.convert(a[0], TReal) + ")"
+			}
+			return "avg(" + a[0].sql + ")"
+		}},
+		"min":       {args: []argKind{argAny}, prefix: "min", result: orderable, sql: func(e *ectx, a []*sqlExpr) string { return "min(" + a[0].sql + ")" }},
+		"max":       {args: []argKind{argAny}, prefix: "max", result: orderable, sql: func(e *ectx, a []*sqlExpr) string { return "max(" + a[0].sql + ")" }},
+		"make_set":  {args: []argKind{argAny, argInteger}, min: 1, prefix: "set", result: fixed(TDynamic), sql: makeList(true)},
+		"make_list": {args: []argKind{argAny, argInteger}, min: 1, prefix: "list", result: fixed(TDynamic), sql: makeList(false)},
+		"arg_max":   {prefix: "arg_max"},
+		"arg_min":   {prefix: "arg_min"},
+	}
+}
+
+// summable: sum keeps real and timespan, and makes int long.
+func summable(a []*sqlExpr) (Type, bool) {
+	switch t := a[0].typ; {
+	case t == TInt || t == TLong:
+		return TLong, true
+	case t == TReal || t == TDecimal || t == TTimespan:
+		return t, true
+	case t == TDynamic:
+		return TReal, true
+	}
+	return "", false
+}
+
+func averageable(a []*sqlExpr) (Type, bool) {
+	switch t := a[0].typ; {
+	case t.isNumeric() || t == TDynamic:
+		return TReal, true
+	case t == TTimespan || t == TDatetime:
+		return t, true
+	}
+	return "", false
+}
+
+func orderable(a []*sqlExpr) (Type, bool) {
+	return a[0].typ, a[0].typ.isOrderable()
+}
+
+// aggregate compiles a call of an aggregation function.
+func (e *ectx) aggregate(x *parser.Call, a *aggregate) (*sqlExpr, error) {
+	if a.sql == nil { // arg_max, arg_min
+		return nil, e.errorf(x, CodeArgument, "'%s' must be used directly in summarize, as in summarize %s(TimeGenerated, *) by ...", x.Func.Name, x.Func.Name)
+	}
+	inner := *e
+	inner.inAgg = true
+	args, err := inner.args(x)
+	if err != nil {
+		return nil, err
+	}
+	f := &function{args: a.args, min: a.min}
+	if len(a.args) == 0 && len(args) > 0 {
+		return nil, e.errorf(x, CodeArgument, "The function '%s' expects no arguments, but got %d", x.Func.Name, len(args))
+	}
+	if len(a.args) > 0 {
+		if err := f.check(e, x, args); err != nil {
+			return nil, err
+		}
+	}
+	t, ok := a.result(args)
+	if !ok {
+		return nil, incompatible(e, x, args)
+	}
+	return &sqlExpr{sql: a.sql(e, args), typ: t, atomic: true, agg: true}, nil
+}
+
+// argPick is one column arg_max or arg_min returns.
+type argPick struct {
+	name  string
+	typ   Type
+	field string
+	sql   string
+}
+
+// argMax compiles arg_max(by, cols...) or arg_min into one aggregate of a
+// struct, so that all returned values come from the same row; summarize
+// unpacks the struct afterwards. The first column is the maximised value.
+func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sql string, picks []argPick, err error) {
+	if len(x.Args) < 1 {
+		return "", nil, e.errorf(x, CodeArgument, "The function '%s' expects at least 1 argument", x.Func.Name)
+	}
+	inner := *e
+	inner.inAgg = true
+	by, err := inner.expr(x.Args[0])
+	if err != nil {
+		return "", nil, err
+	}
+	if !by.typ.isOrderable() {
+		return "", nil, e.errorf(x.Args[0], CodeType, "The argument of '%s' must be orderable, not %s", x.Func.Name, by.typ)
+	}
+	name := declared
+	if name == "" {
+		name = e.c.resultName(x.Args[0], e.r)
+	}
+	picks = append(picks, argPick{name: name, typ: by.typ, sql: by.sql})
+	added := map[string]bool{name: true}
+	for _, a := range x.Args[1:] {
+		if _, ok := a.(*parser.Star); ok {
+			for _, col := range e.r.cols {
+				if keys[col.name] || added[col.name] {
+					continue
+				}
+				added[col.name] = true
+				picks = append(picks, argPick{name: col.name, typ: col.typ, sql: col.sql})
+			}
+			continue
+		}
+		v, err := inner.expr(a)
+		if err != nil {
+			return "", nil, err
+		}
+		n := e.c.resultName(a, e.r)
+		added[n] = true
+		picks = append(picks, argPick{name: n, typ: v.typ, sql: v.sql})
+	}
+	fields := make([]string, len(picks))
+	for i := range picks {
+		picks[i].field = "f" + strconv.Itoa(i)
+		fields[i] = quoteIdent(picks[i].field) + " := " + picks[i].sql
+	}
+	fn := map[string]string{"arg_max": "arg_max", "arg_min": "arg_min"}[x.Func.Name]
+	return fn + "(struct_pack(" + strings.Join(fields, ", ") + "), " + by.sql + ")", picks, nil
+}

@@ -1,0 +1,266 @@
+package kql
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/secexport/secexport/internal/kql/parser"
+)
+
+// at is a bare span, for errors that point into a node.
+type at parser.Span
+
+func (s at) Span() parser.Span { return parser.Span(s) }
+
+type compiler struct {
+	src     string
+	schema  Schema
+	now     time.Time
+	strs    []string       // string arguments, by index
+	strArgs map[string]int // string argument → its index, so that repeats share one
+	ctes    []string
+	ncte    int
+	lets    map[string]*letValue
+}
+
+// A letValue is what a let statement bound: a scalar expression or a
+// tabular one, already written as a CTE.
+type letValue struct {
+	scalar *sqlExpr
+	table  *relation
+}
+
+func (c *compiler) errorf(n parser.Node, code, format string, args ...any) *Error {
+	return newError(c.src, n.Span().Start, code, fmt.Sprintf(format, args...))
+}
+
+// opErrorf prefixes the message with the operator, as Log Analytics does:
+// "'where' operator: Failed to resolve ...".
+func (c *compiler) opErrorf(op string, n parser.Node, code, format string, args ...any) *Error {
+	msg := fmt.Sprintf(format, args...)
+	if op != "" {
+		msg = fmt.Sprintf("'%s' operator: %s", op, msg)
+	}
+	return newError(c.src, n.Span().Start, code, msg)
+}
+
+// arg binds a string and returns a placeholder for it. Placeholders become
+// $1, $2 ... in order of appearance when the query is finished, so that a
+// string the SQL ends up not using binds no argument.
+func (c *compiler) arg(s string) string {
+	i, ok := c.strArgs[s]
+	if !ok {
+		i = len(c.strs)
+		c.strs = append(c.strs, s)
+		c.strArgs[s] = i
+	}
+	return argMark + strconv.Itoa(i) + argEnd
+}
+
+const argMark, argEnd = "\x01", "\x02"
+
+// bindArgs replaces the placeholders of arg with $n.
+func (c *compiler) bindArgs(sql string) (string, []any) {
+	var b strings.Builder
+	var args []any
+	num := map[int]int{}
+	for {
+		i := strings.Index(sql, argMark)
+		if i < 0 {
+			b.WriteString(sql)
+			return b.String(), args
+		}
+		j := strings.Index(sql[i:], argEnd) + i
+		idx, _ := strconv.Atoi(sql[i+1 : j])
+		n, ok := num[idx]
+		if !ok {
+			args = append(args, c.strs[idx])
+			n = len(args)
+			num[idx] = n
+		}
+		b.WriteString(sql[:i])
+		b.WriteString("$" + strconv.Itoa(n))
+		sql = sql[j+1:]
+	}
+}
+
+// cteName returns a fresh name for a CTE, avoiding the schema's table names.
+func (c *compiler) cteName() string {
+	for {
+		c.ncte++
+		name := "_q" + strconv.Itoa(c.ncte)
+		if c.schema == nil {
+			return name
+		}
+		if _, clash := c.schema.Table(name); !clash {
+			return name
+		}
+	}
+}
+
+// wrap writes r as a CTE and returns a fresh relation that reads it.
+func (c *compiler) wrap(r *relation) *relation {
+	if r.star && r.nstar == len(r.cols) && r.open() && len(r.where) == 0 {
+		return over(r.from, r.cols) // r reads a table or CTE as it is
+	}
+	name := c.cteName()
+	c.ctes = append(c.ctes, quoteIdent(name)+" AS ("+r.sql()+")")
+	return over(quoteIdent(name), r.cols)
+}
+
+func (c *compiler) query(q *parser.Query) (*Query, error) {
+	var last *relation
+	for _, st := range q.Stmts {
+		switch st := st.(type) {
+		case *parser.Let:
+			if err := c.let(st); err != nil {
+				return nil, err
+			}
+		case *parser.ExprStmt:
+			if !c.isTabular(st.X) {
+				return nil, c.errorf(st.X, CodeNotSupported, "A query must be a tabular expression (a table and operators); scalar queries (print) are not supported yet")
+			}
+			r, err := c.tabular(st.X)
+			if err != nil {
+				return nil, err
+			}
+			last = r
+		}
+	}
+	return c.finish(last), nil
+}
+
+func (c *compiler) let(st *parser.Let) error {
+	if c.isTabular(st.X) {
+		r, err := c.tabular(st.X)
+		if err != nil {
+			return err
+		}
+		c.lets[st.Name.Name] = &letValue{table: c.wrap(r)}
+		return nil
+	}
+	x, err := c.scalar(&ectx{c: c, op: "let"}, st.X)
+	if err != nil {
+		return err
+	}
+	c.lets[st.Name.Name] = &letValue{scalar: x}
+	return nil
+}
+
+// isTabular reports whether x denotes rows rather than a scalar value.
+func (c *compiler) isTabular(x parser.Expr) bool {
+	switch x := x.(type) {
+	case *parser.Pipe:
+		return true
+	case *parser.Paren:
+		return c.isTabular(x.X)
+	case *parser.Ident:
+		if v, ok := c.lets[x.Name]; ok {
+			return v.table != nil
+		}
+		if c.schema != nil {
+			_, ok := c.schema.Table(x.Name)
+			return ok
+		}
+	case *parser.Call:
+		return x.Func.Name == "materialize" || x.Func.Name == "table"
+	}
+	return false
+}
+
+// tabular compiles a tabular expression into a relation.
+func (c *compiler) tabular(x parser.Expr) (*relation, error) {
+	switch x := x.(type) {
+	case *parser.Paren:
+		return c.tabular(x.X)
+	case *parser.Ident:
+		return c.source(x)
+	case *parser.Pipe:
+		var r *relation
+		if x.Source != nil {
+			var err error
+			if r, err = c.tabular(x.Source); err != nil {
+				return nil, err
+			}
+		}
+		for _, op := range x.Ops {
+			compile, ok := operators[op.Name()]
+			if !ok {
+				return nil, c.errorf(op, CodeNotSupported, "the '%s' operator is not supported yet", op.Name())
+			}
+			var err error
+			if r, err = compile(c, r, op); err != nil {
+				return nil, err
+			}
+		}
+		return r, nil
+	case *parser.Call:
+		if x.Func.Name == "materialize" || x.Func.Name == "table" {
+			return nil, c.errorf(x, CodeNotSupported, "the '%s' function is not supported yet", x.Func.Name)
+		}
+	}
+	return nil, c.errorf(x, CodeType, "A tabular expression (a table name or a query in parentheses) is expected here")
+}
+
+// source resolves a table name or a tabular let.
+func (c *compiler) source(id *parser.Ident) (*relation, error) {
+	if v, ok := c.lets[id.Name]; ok {
+		if v.table == nil {
+			return nil, c.errorf(id, CodeType, "'%s' is a scalar value, not a table", id.Name)
+		}
+		return v.table.clone(), nil
+	}
+	if c.schema != nil {
+		if t, ok := c.schema.Table(id.Name); ok {
+			cols := make([]*column, len(t.Columns))
+			for i, col := range t.Columns {
+				typ, ok := typeAliases[strings.ToLower(col.Type)]
+				if !ok {
+					typ = TString
+				}
+				cols[i] = &column{name: col.Name, typ: typ, ident: col.Name}
+			}
+			return over(quoteIdent(t.Name), cols), nil
+		}
+	}
+	return nil, c.errorf(id, CodeUnresolved, "Failed to resolve table or column expression named '%s'", id.Name)
+}
+
+// finish writes the final SELECT: result columns named exactly as in KQL and
+// dynamic values as JSON text.
+func (c *compiler) finish(r *relation) *Query {
+	needs := false
+	for _, col := range r.cols {
+		if col.ident != col.name || col.typ == TDynamic {
+			needs = true
+		}
+	}
+	if needs {
+		if !r.open() {
+			r = c.wrap(r)
+		}
+		r.star = false
+		for _, col := range r.cols {
+			if col.typ == TDynamic {
+				col.sql = "CAST(" + col.sql + " AS VARCHAR)"
+				col.plain = false
+			}
+			col.ident = col.name
+		}
+	}
+	var b strings.Builder
+	if len(c.ctes) > 0 {
+		b.WriteString("WITH ")
+		b.WriteString(strings.Join(c.ctes, ",\n"))
+		b.WriteString("\n")
+	}
+	b.WriteString(r.sql())
+	q := &Query{}
+	q.SQL, q.Args = c.bindArgs(b.String())
+	for _, col := range r.cols {
+		q.Columns = append(q.Columns, Column{Name: col.name, Type: string(col.typ)})
+	}
+	return q
+}

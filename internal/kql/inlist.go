@@ -1,0 +1,250 @@
+package kql
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/secexport/secexport/internal/kql/parser"
+)
+
+// in compiles X in (a, b), X !in (...), X in~ (...), X !in~ (...),
+// X has_any (...) and X has_all (...). The list may be literals, a constant
+// dynamic array, or one tabular expression whose first column holds the values.
+func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
+	left, err := e.expr(x.X)
+	if err != nil {
+		return nil, err
+	}
+	if len(x.List) == 1 && e.c.isTabular(x.List[0]) {
+		return e.inTable(x, left)
+	}
+	var items []*sqlExpr
+	for _, el := range x.List {
+		v, err := e.expr(el)
+		if err != nil {
+			return nil, err
+		}
+		if v.typ == TDynamic {
+			if v.konst == nil || v.konst.null {
+				return nil, e.errorf(el, CodeNotSupported, "'%s' with a non-constant dynamic array is not supported yet", x.Op)
+			}
+			expanded, err := e.expandArray(el, v.konst.str)
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, expanded...)
+			continue
+		}
+		items = append(items, v)
+	}
+	switch x.Op {
+	case "has_any", "has_all":
+		return e.hasList(x, left, items)
+	}
+	if len(items) == 0 {
+		// x in () is false; x !in () is true.
+		return &sqlExpr{sql: map[bool]string{true: "FALSE", false: "TRUE"}[x.Op == "in" || x.Op == "in~"], typ: TBool, atomic: true}, nil
+	}
+	insensitive := strings.HasSuffix(x.Op, "~")
+	target := left.typ
+	if target == TDynamic {
+		target = comparable(items[0].typ)
+	}
+	ls := e.convert(left, target)
+	if left.typ != TDynamic {
+		ls = paren(left)
+	}
+	if insensitive {
+		if class(target) != "string" {
+			return nil, e.errorf(x, CodeType, "The operator '%s' needs string values, not %s", x.Op, target)
+		}
+		ls = "lower(" + ls + ")"
+	}
+	var vals []string
+	for i, it := range items {
+		if class(it.typ) != class(target) && it.typ != TDynamic {
+			return nil, e.errorf(x.List[min(i, len(x.List)-1)], CodeType, "Cannot compare values of types %s and %s in '%s'. Try adding explicit casts", left.typ, it.typ, x.Op)
+		}
+		v := e.convert(it, comparable(target))
+		if it.typ != TDynamic {
+			v = it.sql
+		}
+		if insensitive {
+			if it.konst != nil && !it.konst.null {
+				v = e.c.arg(strings.ToLower(it.konst.str))
+			} else {
+				v = "lower(" + v + ")"
+			}
+		}
+		vals = append(vals, v)
+	}
+	sql := ls + " IN (" + strings.Join(vals, ", ") + ")"
+	if strings.HasPrefix(x.Op, "!") {
+		sql = ls + " NOT IN (" + strings.Join(vals, ", ") + ")"
+	}
+	return &sqlExpr{sql: sql, typ: TBool, agg: left.agg, prec: precCompare}, nil
+}
+
+// expandArray turns a constant dynamic array into constant elements.
+func (e *ectx) expandArray(n parser.Node, text string) ([]*sqlExpr, error) {
+	var vals []any
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	if err := dec.Decode(&vals); err != nil {
+		return nil, e.errorf(n, CodeType, "A dynamic array is expected here")
+	}
+	var out []*sqlExpr
+	for _, v := range vals {
+		var lit *parser.Literal
+		switch v := v.(type) {
+		case string:
+			lit = &parser.Literal{Kind: parser.LitString, Text: v}
+		case json.Number:
+			if strings.ContainsAny(v.String(), ".eE") {
+				lit = &parser.Literal{Kind: parser.LitReal, Text: v.String()}
+			} else {
+				lit = &parser.Literal{Kind: parser.LitLong, Text: v.String()}
+			}
+		case bool:
+			lit = &parser.Literal{Kind: parser.LitBool, Text: map[bool]string{true: "true", false: "false"}[v]}
+		default:
+			return nil, e.errorf(n, CodeNotSupported, "Only arrays of strings, numbers and booleans are supported in 'in'")
+		}
+		lit.ValSpan = n.Span()
+		x, err := e.literal(lit)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+// inTable compiles X in (T | ...): a semi-join on T's first column.
+func (e *ectx) inTable(x *parser.In, left *sqlExpr) (*sqlExpr, error) {
+	if x.Op == "has_any" || x.Op == "has_all" {
+		return nil, e.errorf(x, CodeNotSupported, "'%s' with a tabular expression is not supported yet", x.Op)
+	}
+	r, err := e.c.tabular(x.List[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(r.cols) == 0 {
+		return nil, e.errorf(x.List[0], CodeType, "The tabular expression has no columns")
+	}
+	first := r.cols[0]
+	if class(first.typ) != class(left.typ) && left.typ != TDynamic {
+		return nil, e.errorf(x, CodeType, "Cannot compare values of types %s and %s in '%s'", left.typ, first.typ, x.Op)
+	}
+	sub := e.c.wrap(r)
+	col := sub.cols[0].sql
+	ls := paren(left)
+	if left.typ == TDynamic {
+		ls = e.convert(left, comparable(first.typ))
+	}
+	if strings.HasSuffix(x.Op, "~") {
+		ls, col = "lower("+ls+")", "lower("+col+")"
+	}
+	not := ""
+	if strings.HasPrefix(x.Op, "!") {
+		not = "NOT "
+	}
+	// coalesce: a NULL among the values must not turn !in into "unknown".
+	sql := ls + " " + not + "IN (SELECT " + col + " FROM " + sub.from + " WHERE " + col + " IS NOT NULL)"
+	return &sqlExpr{sql: sql, typ: TBool, prec: precCompare}, nil
+}
+
+// hasList compiles has_any and has_all over constant strings.
+func (e *ectx) hasList(x *parser.In, left *sqlExpr, items []*sqlExpr) (*sqlExpr, error) {
+	ls, ok := e.stringText(left)
+	if !ok {
+		return nil, e.errorf(x, CodeType, "The operator '%s' needs a string value, not %s", x.Op, left.typ)
+	}
+	var terms []string
+	for i, it := range items {
+		if it.konst == nil || it.konst.null {
+			return nil, e.errorf(x.List[min(i, len(x.List)-1)], CodeNotSupported, "'%s' supports constant values only", x.Op)
+		}
+		terms = append(terms, regexp.QuoteMeta(toText(it.konst, it.typ)))
+	}
+	if len(terms) == 0 {
+		return &sqlExpr{sql: "FALSE", typ: TBool, atomic: true}, nil
+	}
+	pre, post := "(?i)(^|"+termBound+")", "($|"+termBound+")"
+	if x.Op == "has_any" {
+		return &sqlExpr{sql: "regexp_matches(" + ls + ", " + e.c.arg(pre+"("+strings.Join(terms, "|")+")"+post) + ")", typ: TBool, atomic: true}, nil
+	}
+	var parts []string
+	for _, t := range terms {
+		parts = append(parts, "regexp_matches("+ls+", "+e.c.arg(pre+t+post)+")")
+	}
+	return &sqlExpr{sql: strings.Join(parts, " AND "), typ: TBool, prec: precAnd}, nil
+}
+
+// toText renders a constant as the string tostring() would give.
+func toText(k *constant, t Type) string {
+	switch t {
+	case TString, TGuid, TDynamic:
+		return k.str
+	case TLong, TInt:
+		return int64SQL(k.i)
+	case TBool:
+		if k.b {
+			return "true"
+		}
+		return "false"
+	}
+	return realSQL(k.f)
+}
+
+// between compiles X between (Lo .. Hi), inclusive at both ends. For a
+// datetime X, Hi may be a timespan: the range is then Lo .. Lo + Hi.
+func (e *ectx) between(x *parser.Between) (*sqlExpr, error) {
+	v, err := e.expr(x.X)
+	if err != nil {
+		return nil, err
+	}
+	lo, err := e.expr(x.Lo)
+	if err != nil {
+		return nil, err
+	}
+	hi, err := e.expr(x.Hi)
+	if err != nil {
+		return nil, err
+	}
+	op := map[bool]string{true: "!between", false: "between"}[x.Not]
+	bad := func() error {
+		return e.errorf(x, CodeType, "The operator '%s' is not defined for the operand types %s, %s and %s", op, v.typ, lo.typ, hi.typ)
+	}
+	vs, ls, hs := paren(v), paren(lo), paren(hi)
+	switch {
+	case v.typ.isNumeric() || v.typ == TDynamic:
+		if !(lo.typ.isNumeric() || lo.typ == TDynamic) || !(hi.typ.isNumeric() || hi.typ == TDynamic) || v.typ == TDynamic && lo.typ == TDynamic {
+			return nil, bad()
+		}
+		if v.typ == TDynamic {
+			vs = e.convert(v, TReal)
+		}
+		if lo.typ == TDynamic {
+			ls = e.convert(lo, TReal)
+		}
+		if hi.typ == TDynamic {
+			hs = e.convert(hi, TReal)
+		}
+	case v.typ == TDatetime && lo.typ == TDatetime && hi.typ == TTimespan:
+		if f := foldTime("+", lo, hi); f != nil {
+			hs = f.sql
+		} else {
+			hs = "(" + ls + " + " + interval(hs) + ")"
+		}
+	case v.typ.isSummable() && lo.typ == v.typ && hi.typ == v.typ:
+	default:
+		return nil, bad()
+	}
+	sql := vs + " BETWEEN " + ls + " AND " + hs
+	if x.Not {
+		return &sqlExpr{sql: "NOT (" + sql + ")", typ: TBool, agg: v.agg, prec: precNot}, nil
+	}
+	return &sqlExpr{sql: sql, typ: TBool, agg: v.agg, prec: precCompare}, nil
+}

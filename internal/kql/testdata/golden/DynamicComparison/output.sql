@@ -1,0 +1,2 @@
+SELECT "RecommendationDisplayName", CASE WHEN regexp_matches(json_extract_string("Properties", '$.riskLevel'), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(json_extract_string("Properties", '$.riskLevel') AS DOUBLE)) AS INTEGER) ELSE TRY_CAST(json_extract_string("Properties", '$.riskLevel') AS INTEGER) END AS "Risk" FROM "SecurityRecommendation" WHERE json_extract_string("Properties", '$.metadata.severity') = $1 AND TRY_CAST(json_extract_string("Properties", '$.riskLevel') AS DOUBLE) >= 2
+-- $1 = "High"

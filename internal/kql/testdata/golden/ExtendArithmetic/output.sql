@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, (CAST("HealthyResources" AS BIGINT) + CAST("UnhealthyResources" AS BIGINT)) + CAST("NotApplicableResources" AS BIGINT) AS "Total", TRY_CAST("HealthyResources" AS DOUBLE) / (CAST("HealthyResources" AS BIGINT) + CAST("UnhealthyResources" AS BIGINT)) AS "Ratio" FROM "SecureScoreControls")
+SELECT "ControlName", "Total", "Ratio", CAST("MaxScore" AS BIGINT) // 2 AS "Half", "Weight" % 3 AS "Rem" FROM "_q1" LIMIT 6

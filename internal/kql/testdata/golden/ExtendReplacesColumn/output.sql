@@ -1,0 +1,1 @@
+SELECT "CurrentScore", "DisplayName", "Environment", "IsSnapshot", "MaxScore", "PercentageScore", "SecureScoresSubscriptionId", "TimeGenerated", "Type", coalesce(CAST("Weight" AS VARCHAR), '') AS "Weight", 1 AS "Extra" FROM "SecureScores" LIMIT 2

@@ -1,0 +1,6 @@
+WITH "_q1" AS (SELECT "CompromisedEntity" FROM "SecurityAlert" WHERE "CompromisedEntity" = $1),
+"_q2" AS (SELECT coalesce(json_extract_string(to_json(string_split("AssessedResourceId", $2)), '$[#-1]'), '') AS "CompromisedEntity", "VulnerabilityId" FROM "SecurityNestedRecommendation"),
+"_q3" AS (SELECT "r"."VulnerabilityId" AS "VulnerabilityId", count(*) AS "count_" FROM "_q1" AS "l" JOIN "_q2" AS "r" ON "l"."CompromisedEntity" = "r"."CompromisedEntity" GROUP BY "r"."VulnerabilityId")
+SELECT * FROM "_q3" ORDER BY "VulnerabilityId" ASC NULLS FIRST
+-- $1 = "vm-dc-01"
+-- $2 = "/"

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT DISTINCT "RecommendationId", "RecommendationDisplayName" FROM "SecurityRecommendation")
+SELECT "r"."RecommendationDisplayName" AS "RecommendationDisplayName", count(*) AS "Findings", count(DISTINCT "l"."VulnerabilityId") AS "Vulns" FROM "SecurityNestedRecommendation" AS "l" JOIN "_q1" AS "r" ON "l"."ParentRecommendationId" = "r"."RecommendationId" GROUP BY "r"."RecommendationDisplayName"

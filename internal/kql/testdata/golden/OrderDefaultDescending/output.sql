@@ -1,0 +1,1 @@
+SELECT "TimeGenerated", "CurrentScore" FROM "SecureScores" ORDER BY "CurrentScore" DESC NULLS LAST

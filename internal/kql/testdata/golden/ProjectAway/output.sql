@@ -1,0 +1,1 @@
+SELECT "CurrentScore", "DisplayName", "IsSnapshot", "MaxScore", "PercentageScore", "SecureScoresSubscriptionId", "TimeGenerated", "Type", "Weight" FROM "SecureScores" ORDER BY "TimeGenerated" ASC NULLS FIRST

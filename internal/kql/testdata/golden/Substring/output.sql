@@ -1,0 +1,1 @@
+SELECT "VulnerabilityId", substr("VulnerabilityId", greatest(0, 0) + 1, greatest(3, 0)) AS "Prefix", substr("VulnerabilityId", greatest(4, 0) + 1) AS "Rest", length("VulnerabilityId") AS "Len" FROM "SecurityNestedRecommendation" LIMIT 3

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT "AlertSeverity", count(*) AS "Alerts", count(*) FILTER (WHERE "IsIncident") AS "Incidents", count(DISTINCT "CompromisedEntity") AS "Hosts", min("ConfidenceScore") AS "MinConf", max("ConfidenceScore") AS "MaxConf", avg("ConfidenceScore") AS "AvgConf", min("TimeGenerated") AS "First", max("TimeGenerated") AS "Last" FROM "SecurityAlert" GROUP BY "AlertSeverity")
+SELECT * FROM "_q1" ORDER BY "AlertSeverity" ASC NULLS FIRST

@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", arg_min(struct_pack("f0" := "TimeGenerated", "f1" := "CurrentScore"), "TimeGenerated") AS "__arg1", arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "CurrentScore"), "TimeGenerated") AS "__arg2" FROM "SecureScores" GROUP BY "SecureScoresSubscriptionId"),
+"_q2" AS (SELECT "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "CurrentScore", struct_extract("__arg2", 'f0') AS "TimeGenerated1", struct_extract("__arg2", 'f1') AS "CurrentScore1" FROM "_q1")
+SELECT * FROM "_q2" ORDER BY "SecureScoresSubscriptionId" ASC NULLS FIRST

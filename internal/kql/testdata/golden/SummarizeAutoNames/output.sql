@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", count(*) AS "count_", count(*) FILTER (WHERE "UnhealthyResources" > 0) AS "countif_", count(DISTINCT "ControlId") AS "dcount_ControlId", CAST(sum("HealthyResources") AS BIGINT) AS "sum_HealthyResources", sum("CurrentScore") AS "sum_CurrentScore", avg("MaxScore") AS "avg_MaxScore", min("PercentageScore") AS "min_PercentageScore", max("Weight") AS "max_Weight" FROM "SecureScoreControls" GROUP BY "SecureScoresSubscriptionId")
+SELECT * FROM "_q1" ORDER BY "SecureScoresSubscriptionId" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT coalesce(json_extract_string("Properties", '$.resourceDetails.Source'), '') AS "Source", coalesce(json_extract_string("Properties", '$.metadata.severity'), '') AS "Severity", count(DISTINCT "AssessedResourceId") AS "Resources" FROM "SecurityRecommendation" GROUP BY coalesce(json_extract_string("Properties", '$.resourceDetails.Source'), ''), coalesce(json_extract_string("Properties", '$.metadata.severity'), ''))
+SELECT * FROM "_q1" ORDER BY "Source" ASC NULLS FIRST, "Severity" ASC NULLS FIRST

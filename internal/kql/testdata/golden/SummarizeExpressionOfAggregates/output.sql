@@ -1,0 +1,1 @@
+SELECT "SecureScoresSubscriptionId", CAST(sum("HealthyResources") AS BIGINT) AS "Healthy", CAST(sum("UnhealthyResources") AS BIGINT) AS "Unhealthy", (100::DOUBLE * CAST(sum("HealthyResources") AS BIGINT)) / CAST(sum(CAST("HealthyResources" AS BIGINT) + CAST("UnhealthyResources" AS BIGINT)) AS BIGINT) AS "Pct" FROM "SecureScoreControls" GROUP BY "SecureScoresSubscriptionId"

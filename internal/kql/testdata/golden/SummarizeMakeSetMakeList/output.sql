@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "AlertSeverity", coalesce(to_json(list(DISTINCT "Status" ORDER BY "Status") FILTER (WHERE "Status" IS NOT NULL)), CAST('[]' AS JSON)) AS "set_Status", coalesce(to_json(list("CompromisedEntity") FILTER (WHERE "CompromisedEntity" IS NOT NULL)), CAST('[]' AS JSON)) AS "list_CompromisedEntity", coalesce(to_json(list_slice(list(DISTINCT "AlertName" ORDER BY "AlertName") FILTER (WHERE "AlertName" IS NOT NULL), 1, 2)), CAST('[]' AS JSON)) AS "Names" FROM "SecurityAlert" WHERE "AlertSeverity" = $1 GROUP BY "AlertSeverity")
+SELECT "AlertSeverity", CAST("set_Status" AS VARCHAR) AS "set_Status", CAST("list_CompromisedEntity" AS VARCHAR) AS "list_CompromisedEntity", CAST("Names" AS VARCHAR) AS "Names" FROM "_q1"
+-- $1 = "Low"

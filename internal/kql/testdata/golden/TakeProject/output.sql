@@ -1,0 +1,1 @@
+SELECT "TimeGenerated", "AlertName", "AlertSeverity" FROM "SecurityAlert" LIMIT 5

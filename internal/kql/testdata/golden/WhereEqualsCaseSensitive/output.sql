@@ -1,0 +1,2 @@
+SELECT count(*) AS "Count" FROM "SecurityAlert" WHERE "AlertSeverity" = $1
+-- $1 = "high"

@@ -1,0 +1,122 @@
+package kql
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/secexport/secexport/internal/kql/parser"
+)
+
+// compileUnion writes union (kind=outer, Kusto's default) as UNION ALL of
+// SELECTs that all list every column of every leg, with NULL where a leg
+// lacks one. Columns of the same name and different types become Name_type.
+func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, error) {
+	u := op.(*parser.Union)
+	source := ""
+	for _, p := range u.Params {
+		v, _ := p.Value.(*parser.Ident)
+		switch {
+		case p.Name.Name == "kind" && v != nil && v.Name == "outer":
+		case p.Name.Name == "kind" && v != nil && v.Name == "inner":
+			return nil, c.errorf(p.Name, CodeNotSupported, "union kind=inner is not supported yet")
+		case (p.Name.Name == "withsource" || p.Name.Name == "withSource") && v != nil:
+			source = v.Name
+		case p.Name.Name == "isfuzzy":
+		default:
+			return nil, c.errorf(p.Name, CodeNotSupported, "the union option '%s' is not supported", p.Name.Name)
+		}
+	}
+	type leg struct {
+		name string
+		r    *relation
+	}
+	var legs []leg
+	if in != nil {
+		legs = append(legs, leg{"union_arg0", in})
+	}
+	for _, t := range u.Tables {
+		r, err := c.tabular(t)
+		if err != nil {
+			return nil, err
+		}
+		name := "union_arg" + strconv.Itoa(len(legs))
+		if id, ok := t.(*parser.Ident); ok {
+			name = id.Name
+		}
+		legs = append(legs, leg{name, r})
+	}
+
+	// The output columns, in order of first appearance.
+	type outCol struct {
+		name string
+		typ  Type
+	}
+	var order []string
+	types := map[string][]Type{}
+	for _, l := range legs {
+		for _, col := range l.r.cols {
+			ts, seen := types[col.name]
+			if !seen {
+				order = append(order, col.name)
+			}
+			if !containsType(ts, col.typ) {
+				types[col.name] = append(ts, col.typ)
+			}
+		}
+	}
+	var outs []outCol
+	if source != "" {
+		outs = append(outs, outCol{source, TString})
+	}
+	for _, n := range order {
+		if ts := types[n]; len(ts) == 1 {
+			outs = append(outs, outCol{n, ts[0]})
+		} else {
+			for _, t := range ts {
+				outs = append(outs, outCol{n + "_" + string(t), t})
+			}
+		}
+	}
+	outcols := make([]*column, len(outs))
+	for i, o := range outs {
+		outcols[i] = &column{name: o.name, typ: o.typ}
+	}
+	assignIdents(outcols)
+
+	var selects []string
+	for _, l := range legs {
+		r := l.r
+		if !r.open() {
+			r = c.wrap(r)
+		}
+		sel := r.clone()
+		sel.cols, sel.star = nil, false
+		for i, o := range outs {
+			col := &column{name: o.name, typ: o.typ, ident: outcols[i].ident, sql: "CAST(NULL AS " + duckTypes[o.typ] + ")"}
+			switch {
+			case source != "" && i == 0:
+				col.sql = c.arg(l.name)
+			default:
+				for _, lc := range r.cols {
+					if lc.typ == o.typ && (lc.name == o.name || lc.name+"_"+string(lc.typ) == o.name && len(types[lc.name]) > 1) {
+						col.sql = lc.sql
+					}
+				}
+			}
+			sel.cols = append(sel.cols, col)
+		}
+		selects = append(selects, sel.sql())
+	}
+	name := c.cteName()
+	c.ctes = append(c.ctes, quoteIdent(name)+" AS ("+strings.Join(selects, " UNION ALL ")+")")
+	return over(quoteIdent(name), outcols), nil
+}
+
+func containsType(ts []Type, t Type) bool {
+	for _, u := range ts {
+		if u == t {
+			return true
+		}
+	}
+	return false
+}
