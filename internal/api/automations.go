@@ -235,12 +235,7 @@ func (s *Server) validateAutomation(w http.ResponseWriter, r *http.Request, key,
 		err = a.Validate(sub, rg)
 	}
 	if err == nil {
-		for i, act := range a.Properties.Actions {
-			if !s.Engine.Supports(act.ActionType) {
-				err = fmt.Errorf("properties.actions[%d].actionType: %s actions are not supported by this server yet", i, act.ActionType)
-				break
-			}
-		}
+		err = s.Engine.CheckActions(r.Context(), &a)
 	}
 	if err != nil {
 		result.IsValid, result.Message = false, err.Error()

@@ -192,6 +192,18 @@ func TestAutomationsSDKLifecycle(t *testing.T) {
 	if *v.IsValid || !strings.Contains(*v.Message, "properties.actions[1].connectionString") {
 		t.Errorf("Validate bad connection string: isValid %v message %q", *v.IsValid, *v.Message)
 	}
+	bad = sdkAutomation(testSub, uri)
+	bad.Properties.Actions = append(bad.Properties.Actions, &armsecurity.AutomationActionWorkspace{
+		ActionType:          to.Ptr(armsecurity.ActionTypeWorkspace),
+		WorkspaceResourceID: to.Ptr("/subscriptions/" + testSub + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/unregistered"),
+	})
+	v, err = client.Validate(context.Background(), rg, name, bad, nil)
+	if err != nil {
+		t.Fatalf("Validate unregistered workspace: %v", err)
+	}
+	if *v.IsValid || !strings.Contains(*v.Message, "not a workspace registered") {
+		t.Errorf("Validate unregistered workspace: isValid %v message %q", *v.IsValid, *v.Message)
+	}
 	// The automation is unchanged by validation.
 	afterValidate, err := client.Get(context.Background(), rg, name, nil)
 	if err != nil {

@@ -153,13 +153,7 @@ var ErrPreconditionFailed = errors.New("etag does not match")
 // PutAutomation stores an automation, its secrets encrypted, and starts
 // routing to it. a must be valid; a is not changed.
 func (e *Engine) PutAutomation(ctx context.Context, key, subscription, resourceGroup string, a *automation.Automation) (created bool, err error) {
-	for i, act := range a.Properties.Actions {
-		if !e.Supports(act.ActionType) {
-			return false, &automation.ValidationError{Path: fmt.Sprintf("properties.actions[%d].actionType", i),
-				Message: fmt.Sprintf("%s actions are not supported by this server yet; supported: %s", act.ActionType, strings.Join(e.supported(), ", "))}
-		}
-	}
-	if err := e.checkWorkspaces(ctx, a); err != nil {
+	if err := e.CheckActions(ctx, a); err != nil {
 		return false, err
 	}
 	body, err := e.sealedBody(a)
@@ -182,6 +176,19 @@ func (e *Engine) PutAutomation(ctx context.Context, key, subscription, resourceG
 		return false, err
 	}
 	return created, e.reloadLocked(ctx)
+}
+
+// CheckActions checks what automation validation cannot know alone: that this
+// server delivers every action's type, and that every workspace named is
+// registered here.
+func (e *Engine) CheckActions(ctx context.Context, a *automation.Automation) error {
+	for i, act := range a.Properties.Actions {
+		if !e.Supports(act.ActionType) {
+			return &automation.ValidationError{Path: fmt.Sprintf("properties.actions[%d].actionType", i),
+				Message: fmt.Sprintf("%s actions are not supported by this server yet; supported: %s", act.ActionType, strings.Join(e.supported(), ", "))}
+		}
+	}
+	return e.checkWorkspaces(ctx, a)
 }
 
 // DeleteAutomation deletes an automation with its queues.
