@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/secexport/secexport/internal/posture"
-	"github.com/secexport/secexport/internal/store"
 )
 
 func benchRecord(b testing.TB, i int, status string) Change {
@@ -21,14 +18,10 @@ func benchRecord(b testing.TB, i int, status string) Change {
 	return Change{Record: rec}
 }
 
-// BenchmarkApply measures applying batches of 1,000 new records (no automations).
+// BenchmarkApply measures applying batches of 1,000 new records, each an
+// exportable change queued for one action.
 func BenchmarkApply(b *testing.B) {
-	st, err := store.Open(context.Background(), b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	p := New(st, NewMetrics(prometheus.NewRegistry()), nil)
+	p := newFixture(b).p
 	const batch = 1000
 	changes := make([]Change, batch)
 	b.ResetTimer()

@@ -96,15 +96,28 @@ func (p *Pipeline) Apply(ctx context.Context, changes []Change) ([]Result, error
 	var notify []int64
 	err = p.st.Write(ctx, func(tx *store.Tx) error {
 		notify = notify[:0]
-		for _, pr := range preps {
+		written, err := p.insertNew(tx, preps)
+		if err != nil {
+			return err
+		}
+		for i, pr := range preps {
+			if written[i] {
+				continue
+			}
 			if err := p.commit(tx, ix, pr); err != nil {
 				return err
 			}
+		}
+		// Events go to the log in the order of the changes, so the events of
+		// one record keep their order.
+		var queued []store.QueuedEvent
+		for _, pr := range preps {
 			if pr.event != nil && len(pr.actions) > 0 && pr.res.Err == nil {
+				queued = append(queued, store.QueuedEvent{Event: *pr.event, Actions: pr.actions})
 				notify = append(notify, pr.actions...)
 			}
 		}
-		return nil
+		return tx.AppendEvents(queued)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("commit changes: %w", err)
@@ -118,6 +131,37 @@ func (p *Pipeline) Apply(ctx context.Context, changes []Change) ([]Result, error
 		p.notify(notify)
 	}
 	return results, nil
+}
+
+// insertNew writes, in multi-row statements, the records of changes that
+// create a record named once in the batch; it reports which it wrote. The rest
+// (updates, deletions, records that exist by now) go through commit.
+func (p *Pipeline) insertNew(tx *store.Tx, preps []*prepared) ([]bool, error) {
+	written := make([]bool, len(preps))
+	count := make(map[string]int, len(preps))
+	for _, pr := range preps {
+		count[key(pr.change)]++
+	}
+	var idx []int
+	var recs []model.Record
+	for i, pr := range preps {
+		if pr.change.Delete || pr.old != nil || pr.res.Err != nil || count[key(pr.change)] != 1 {
+			continue
+		}
+		idx = append(idx, i)
+		recs = append(recs, pr.store)
+	}
+	if len(recs) == 0 {
+		return written, nil
+	}
+	ok, err := tx.InsertNewRecords(recs)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range idx {
+		written[i] = ok[j]
+	}
+	return written, nil
 }
 
 // commit writes a prepared change if the record is still at the version it was
@@ -170,12 +214,7 @@ func (p *Pipeline) commit(tx *store.Tx, ix *automation.Index, pr *prepared) erro
 			}
 			continue
 		}
-		if pr.event != nil && len(pr.actions) > 0 {
-			if _, err := tx.AppendEvent(*pr.event, pr.actions); err != nil {
-				return err
-			}
-		}
-		return nil
+		return nil // the caller appends the event
 	}
 }
 

@@ -268,3 +268,53 @@ func (t *Tx) ExpirePending(cutoff time.Time, reason string) (int64, error) {
 	}
 	return n, nil
 }
+
+// QueuedEvent is an event with the actions it is queued for.
+type QueuedEvent struct {
+	Event   model.Event
+	Actions []int64
+}
+
+// rowsPerStatement bounds the rows of one multi-row INSERT (SQLite allows
+// 32,766 bound values a statement).
+const rowsPerStatement = 200
+
+// AppendEvents appends events to the log in order, each for its actions, with
+// multi-row statements: one statement per 200 events instead of one per row.
+func (t *Tx) AppendEvents(evs []QueuedEvent) error {
+	for lo := 0; lo < len(evs); lo += rowsPerStatement {
+		chunk := evs[lo:min(lo+rowsPerStatement, len(evs))]
+		q := `INSERT INTO events (event_id, source, record_key, created_at, payload) VALUES (?, ?, ?, ?, ?)` +
+			strings.Repeat(", (?, ?, ?, ?, ?)", len(chunk)-1)
+		args := make([]any, 0, 5*len(chunk))
+		for _, qe := range chunk {
+			ev := qe.Event
+			args = append(args, ev.ID, string(ev.Source), ev.RecordKey, ev.Time.UnixNano(), []byte(ev.Payload))
+		}
+		res, err := t.exec(q, args...)
+		if err != nil {
+			return fmt.Errorf("append events: %w", err)
+		}
+		last, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("append events: %w", err)
+		}
+		// The transaction is the only writer and the sequence never reuses a
+		// number, so one statement's rows got consecutive sequence numbers.
+		first := last - int64(len(chunk)) + 1
+		var pairs []any
+		for i, qe := range chunk {
+			for _, a := range qe.Actions {
+				pairs = append(pairs, a, first+int64(i))
+			}
+		}
+		for plo := 0; plo < len(pairs); plo += 2 * rowsPerStatement {
+			part := pairs[plo:min(plo+2*rowsPerStatement, len(pairs))]
+			q := `INSERT INTO deliveries (action_id, seq) VALUES (?, ?)` + strings.Repeat(", (?, ?)", len(part)/2-1)
+			if _, err := t.exec(q, part...); err != nil {
+				return fmt.Errorf("append deliveries: %w", err)
+			}
+		}
+	}
+	return nil
+}

@@ -207,3 +207,45 @@ func (s *Store) Records(ctx context.Context, q RecordQuery) ([]model.Record, err
 	}
 	return out, nil
 }
+
+// InsertNewRecords inserts records that are expected not to exist yet (version
+// 1), with multi-row statements, and reports which it inserted: a record that
+// exists by now is left alone for the caller to handle. Keys must be unique.
+func (t *Tx) InsertNewRecords(recs []model.Record) ([]bool, error) {
+	inserted := make([]bool, len(recs))
+	for lo := 0; lo < len(recs); lo += rowsPerStatement {
+		chunk := recs[lo:min(lo+rowsPerStatement, len(recs))]
+		q := `INSERT INTO records (key, kind, subscription, resource_group, state, version, body) VALUES (?, ?, ?, ?, ?, 1, ?)` +
+			strings.Repeat(", (?, ?, ?, ?, ?, 1, ?)", len(chunk)-1) + ` ON CONFLICT (key) DO NOTHING RETURNING key`
+		args := make([]any, 0, 6*len(chunk))
+		for _, r := range chunk {
+			args = append(args, r.Key, string(r.Kind), r.Subscription, r.ResourceGroup, r.State, []byte(r.Body))
+		}
+		st, err := t.stmt(q)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(t.ctx, args...)
+		if err != nil {
+			return nil, fmt.Errorf("insert records: %w", err)
+		}
+		got := make(map[string]bool, len(chunk))
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("insert records: %w", err)
+			}
+			got[k] = true
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("insert records: %w", err)
+		}
+		for i, r := range chunk {
+			inserted[lo+i] = got[r.Key]
+		}
+	}
+	return inserted, nil
+}
