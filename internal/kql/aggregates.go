@@ -23,7 +23,8 @@ func fixed(t Type) func([]*sqlExpr) (Type, bool) {
 	return func([]*sqlExpr) (Type, bool) { return t, true }
 }
 
-var aggregates map[string]*aggregate
+// aggregates holds every aggregation function, by name; files add to it in init.
+var aggregates = map[string]*aggregate{}
 
 func init() {
 	makeList := func(distinct bool) func(e *ectx, a []*sqlExpr) string {
@@ -41,7 +42,7 @@ func init() {
 			return "coalesce(to_json(" + list + "), CAST('[]' AS JSON))"
 		}
 	}
-	aggregates = map[string]*aggregate{
+	for name, a := range map[string]*aggregate{
 		"count": {prefix: "count", result: fixed(TLong), sql: func(*ectx, []*sqlExpr) string { return "count(*)" }},
 		"countif": {args: []argKind{argBool}, prefix: "countif", result: fixed(TLong), sql: func(e *ectx, a []*sqlExpr) string {
 			b, _ := e.asBool(a[0], precOr+1)
@@ -79,6 +80,8 @@ func init() {
 		"make_list": {args: []argKind{argAny, argInteger}, min: 1, prefix: "list", result: fixed(TDynamic), sql: makeList(false)},
 		"arg_max":   {prefix: "arg_max"},
 		"arg_min":   {prefix: "arg_min"},
+	} {
+		aggregates[name] = a
 	}
 }
 

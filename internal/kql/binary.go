@@ -92,10 +92,14 @@ func (e *ectx) arithmetic(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 	case lt.isNumeric() && rt.isNumeric():
 		t := widest(lt, rt)
 		ls, rs = e.operand(l, t), e.operand(r, t)
+		sql := ls + " " + op + " " + rs
 		if op == "/" && t == TLong {
-			return out(ls+" // "+rs, t)
+			sql = ls + " // " + rs
 		}
-		return out(ls+" "+op+" "+rs, t)
+		if t == TLong && l.konst != nil && r.konst != nil {
+			sql = "CAST(" + sql + " AS BIGINT)" // constants alone would be INTEGER
+		}
+		return out(sql, t)
 	case lt == TTimespan && rt == TTimespan:
 		switch op {
 		case "+", "-", "%":

@@ -119,7 +119,10 @@ func (c *compiler) query(q *parser.Query) (*Query, error) {
 				return nil, err
 			}
 		case *parser.ExprStmt:
-			if !c.isTabular(st.X) {
+			if last != nil {
+				return nil, c.errorf(st, CodeNotSupported, "A query with several result tables is not supported yet")
+			}
+			if _, isName := st.X.(*parser.Ident); !isName && !c.isTabular(st.X) {
 				return nil, c.errorf(st.X, CodeNotSupported, "A query must be a tabular expression (a table and operators); scalar queries (print) are not supported yet")
 			}
 			r, err := c.tabular(st.X)
@@ -141,7 +144,7 @@ func (c *compiler) let(st *parser.Let) error {
 		c.lets[st.Name.Name] = &letValue{table: c.wrap(r)}
 		return nil
 	}
-	x, err := c.scalar(&ectx{c: c, op: "let"}, st.X)
+	x, err := (&ectx{c: c}).expr(st.X)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,28 @@
 //
 // CreateTableSQL writes the matching CREATE TABLE statement.
 //
+// # Semantics worth knowing
+//
+// Kusto's semantics are kept where SQL's differ: string == is
+// case-sensitive and =~ is not; has matches whole terms (runs of letters and
+// digits), not substrings; order by sorts descending by default, nulls last
+// (ascending: nulls first); innerunique, the default join, keeps one left row
+// per key; a right-side string of an unmatched leftouter row is "", not null;
+// bin() rounds down toward negative infinity, aligned to 0001-01-01 as Kusto
+// aligns it; a dynamic member that is missing is null and tostring() of it is
+// ""; a string column that holds JSON needs parse_json() first, as in Kusto.
+// dcount() is exact (count(DISTINCT ...)): DuckDB's approx_count_distinct
+// errs by far more than Kusto's estimate does at small and medium counts.
+//
+// # Errors
+//
+// Every error is an *Error with the byte offset, line and column of the
+// offending text and a message in the style of Log Analytics. Its Code is
+// SYN0002 for a syntax error, SEM0100 for an unknown table or column,
+// UnknownFunction, TypeMismatch, InvalidArgument or DuplicateColumn for other
+// semantic errors, and NotSupported for valid KQL that secexport does not run
+// yet (the 'mv-expand' operator is not supported yet).
+//
 // # Results
 //
 // The result set's columns come in the order and with the names of

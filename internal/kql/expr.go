@@ -69,12 +69,20 @@ func (e *ectx) errorf(n parser.Node, code, format string, args ...any) error {
 	return e.c.opErrorf(e.op, n, code, format, args...)
 }
 
-// scalar compiles a scalar expression.
-func (c *compiler) scalar(e *ectx, x parser.Expr) (*sqlExpr, error) {
-	return e.expr(x)
-}
+// maxExprSQL bounds the SQL of one expression. Some translations repeat an
+// operand (bin, toint of a string), so nesting them grows the SQL
+// geometrically; the bound turns that into an error instead of a hang.
+const maxExprSQL = 1 << 20
 
 func (e *ectx) expr(x parser.Expr) (*sqlExpr, error) {
+	out, err := e.expr1(x)
+	if err == nil && len(out.sql) > maxExprSQL {
+		return nil, e.errorf(x, CodeNotSupported, "The expression is too complex to translate (its SQL exceeds %d bytes)", maxExprSQL)
+	}
+	return out, err
+}
+
+func (e *ectx) expr1(x parser.Expr) (*sqlExpr, error) {
 	switch x := x.(type) {
 	case *parser.Literal:
 		return e.literal(x)
@@ -135,8 +143,8 @@ func (e *ectx) name(id *parser.Ident) (*sqlExpr, error) {
 		}
 		return v.scalar, nil
 	}
-	if _, ok := functions[id.Name]; ok && (id.Name == "now" || id.Name == "pi") {
-		return nil, e.errorf(id, CodeArgument, "The function '%s' must be called: %s()", id.Name, id.Name)
+	if _, ok := functions[id.Name]; ok {
+		return nil, e.errorf(id, CodeArgument, "'%s' is a function and must be called: %s(...)", id.Name, id.Name)
 	}
 	return nil, e.errorf(id, CodeUnresolved, "Failed to resolve scalar expression named '%s'", id.Name)
 }

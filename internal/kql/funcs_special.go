@@ -174,7 +174,7 @@ func (e *ectx) caseOf(x *parser.Call, pairs []*sqlExpr, def *sqlExpr) (*sqlExpr,
 func (e *ectx) branch(v *sqlExpr, t Type) string {
 	switch {
 	case v.typ == t:
-		return v.sql
+		return typedSQL(v)
 	case v.typ == TDynamic:
 		return e.convert(v, t)
 	}

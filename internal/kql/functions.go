@@ -70,7 +70,8 @@ type function struct {
 	compile func(e *ectx, call *parser.Call) (*sqlExpr, error)
 }
 
-var functions map[string]*function
+// functions holds every scalar function, by name; files add to it in init.
+var functions = map[string]*function{}
 
 func init() {
 	toType := func(t Type) func(e *ectx, a []*sqlExpr) string {
@@ -79,7 +80,7 @@ func init() {
 	conv := func(t Type) *function {
 		return &function{args: []argKind{argAny}, result: t, name: nameFirstArg, sql: toType(t)}
 	}
-	functions = map[string]*function{
+	for name, f := range map[string]*function{
 		"ago":        {compile: compileAgo},
 		"now":        {compile: compileNow},
 		"bin":        {compile: compileBin, name: nameFirstArg},
@@ -141,6 +142,8 @@ func init() {
 		"abs": {args: []argKind{argNumber}, name: nameFirstArg, resultOf: func(a []*sqlExpr) (Type, bool) {
 			return a[0].typ, a[0].typ.isNumeric() || a[0].typ == TTimespan
 		}, sql: func(e *ectx, a []*sqlExpr) string { return "abs(" + a[0].sql + ")" }},
+	} {
+		functions[name] = f
 	}
 }
 
@@ -240,20 +243,21 @@ func incompatible(e *ectx, x *parser.Call, args []*sqlExpr) error {
 // secexport does not implement yet, so that the error says so rather than
 // calling it unknown.
 func unsupportedFunction(name string) bool {
-	for _, f := range strings.Fields(`toscalar materialize datetime_diff datetime_add format_datetime format_timespan
-		startofday startofweek startofmonth startofyear endofday endofweek endofmonth endofyear dayofweek dayofmonth
-		dayofyear hourofday getmonth getyear monthofyear weekofyear make_datetime make_timespan totimespan todecimal toguid
-		tohex coalesce round ceiling exp log log10 log2 pow sqrt sign max_of min_of indexof trim trim_start trim_end
-		replace replace_string replace_regex translate reverse extract_all extractjson strcat_array strcat_delim
-		strrep countof has_any_index parse_url parse_path parse_ipv4 parse_xml parse_csv parse_user_agent bag_keys
-		bag_pack pack pack_all pack_array array_concat array_slice array_sort_asc array_sort_desc array_index_of
-		array_sum set_union set_intersect set_difference set_has_element zip columnifexists column_ifexists
-		base64_decode_tostring base64_encode_tostring url_decode url_encode hash hash_sha256 hash_md5 gettype
-		ipv4_is_private ipv4_is_match ipv4_compare ipv6_compare ipv4_is_in_range row_number prev next
-		series_decompose_forecast series_decompose_anomalies geo_info_from_ip_address new_guid rand bitset_count_ones
-		binary_and binary_or binary_xor binary_not bin_at bin_auto iif_dynamic datetime_part dynamic_to_json
-		isascii isutf8 strcmp has_all_index unixtime_seconds_todatetime unixtime_milliseconds_todatetime
-		datetime_utc_to_local datetime_local_to_utc todatetime_utc ipv4_netmask_suffix jaccard_index`) {
+	for _, f := range strings.Fields(`
+		toscalar materialize datetime_add format_datetime format_timespan endofweek endofmonth endofyear dayofyear
+		getmonth getyear monthofyear weekofyear make_datetime make_timespan totimespan todecimal toguid tohex
+		ceiling exp log log10 log2 pow sqrt sign max_of min_of trim trim_start trim_end replace replace_regex
+		translate reverse extract_all extractjson strcat_array strrep countof has_any_index parse_url parse_path
+		parse_ipv4 parse_xml parse_csv parse_user_agent bag_keys bag_pack pack pack_all pack_array array_concat
+		array_slice array_sort_asc array_sort_desc array_index_of array_sum set_union set_intersect set_difference
+		set_has_element zip columnifexists column_ifexists base64_decode_tostring base64_encode_tostring url_decode
+		url_encode hash hash_sha256 hash_md5 gettype ipv4_is_private ipv4_is_match ipv4_compare ipv6_compare
+		ipv4_is_in_range row_number prev next series_decompose_forecast series_decompose_anomalies
+		geo_info_from_ip_address new_guid rand bitset_count_ones binary_and binary_or binary_xor binary_not bin_at
+		bin_auto iif_dynamic datetime_part dynamic_to_json isascii isutf8 strcmp has_all_index
+		unixtime_seconds_todatetime unixtime_milliseconds_todatetime datetime_utc_to_local datetime_local_to_utc
+		todatetime_utc ipv4_netmask_suffix jaccard_index
+	`) {
 		if f == name {
 			return true
 		}
@@ -271,11 +275,14 @@ func (e *ectx) cast(x *sqlExpr, to Type) string {
 		return e.toString(x)
 	case TDatetime:
 		switch x.typ {
-		case TString:
-			// Through TIMESTAMPTZ, so that a UTC offset in the text is applied.
-			return "timezone('UTC', TRY_CAST(" + x.sql + " AS TIMESTAMPTZ))"
-		case TDynamic:
-			return "timezone('UTC', TRY_CAST(" + jsonText(x) + " AS TIMESTAMPTZ))"
+		case TString, TDynamic:
+			s := x.sql
+			if x.typ == TDynamic {
+				s = jsonText(x)
+			}
+			// Text with a UTC offset goes through TIMESTAMPTZ so that the offset
+			// applies; text without one is UTC, whatever DuckDB's TimeZone is.
+			return "CASE WHEN regexp_matches(" + s + ", '(Z|[+-]\\d\\d:?\\d\\d)$') THEN timezone('UTC', TRY_CAST(" + s + " AS TIMESTAMPTZ)) ELSE TRY_CAST(" + s + " AS TIMESTAMP) END"
 		case TLong, TInt, TReal:
 			// tolong(datetime) counts ticks from 0001-01-01; todatetime(long) is its inverse.
 			return "make_timestamp(CAST((" + x.sql + " - 621355968000000000) // 10 AS BIGINT))"

@@ -103,7 +103,7 @@ func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, er
 		}
 		for _, col := range right.cols {
 			n := qualify("r", col, rnull)
-			if isLeft(left, col.name) {
+			if left.lookup(col.name) != nil {
 				// A right column whose name the left side has gets the first
 				// free numeric suffix, as in Kusto (A → A1).
 				for s := 1; ; s++ {
@@ -120,8 +120,6 @@ func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, er
 	assignIdents(out.cols)
 	return out, nil
 }
-
-func isLeft(r *relation, name string) bool { return r.lookup(name) != nil }
 
 // joinSide returns a FROM item for one side of a join: the table itself when
 // the side is a whole table, a CTE otherwise.
@@ -181,13 +179,13 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 	return keys, nil
 }
 
+// sideColumn resolves $left.Name or $right.Name.
 func sideColumn(c *compiler, op parser.Operator, x parser.Expr, side string, r *relation) (*column, error) {
-	p, ok := x.(*parser.Path)
-	id, ok2 := (*parser.Ident)(nil), false
-	if ok {
-		id, ok2 = p.X.(*parser.Ident)
+	p, _ := x.(*parser.Path)
+	if p == nil {
+		return nil, c.opErrorf(op.Name(), x, CodeSyntax, "The join condition operand must be: %s.<column>", side)
 	}
-	if !ok || !ok2 || id.Name != side {
+	if id, _ := p.X.(*parser.Ident); id == nil || id.Name != side {
 		return nil, c.opErrorf(op.Name(), x, CodeSyntax, "The join condition operand must be: %s.<column>", side)
 	}
 	col := r.lookup(p.Name.Name)

@@ -43,6 +43,9 @@ func (c *compiler) resultName(x parser.Expr, r *relation) string {
 			kind, prefix = f.name, f.prefix
 		} else if a, ok := aggregates[x.Func.Name]; ok {
 			kind, prefix = namePrefixArg, a.prefix
+			if prefix == "" { // take_any(A) is named A
+				kind = nameFirstArg
+			}
 		}
 		switch kind {
 		case nameFirstArg:

@@ -119,7 +119,16 @@ func compileWhere(c *compiler, r *relation, op parser.Operator) (*relation, erro
 
 // newCol makes an output column computing x.
 func newCol(name string, x *sqlExpr) *column {
-	return &column{name: name, typ: x.typ, sql: x.sql, plain: x.col != nil && x.col.plain}
+	return &column{name: name, typ: x.typ, sql: typedSQL(x), plain: x.col != nil && x.col.plain}
+}
+
+// typedSQL returns x's SQL for a result column. DuckDB types a small integer
+// constant as INTEGER; a long or timespan column must be BIGINT.
+func typedSQL(x *sqlExpr) string {
+	if x.konst != nil && !x.konst.null && (x.typ == TLong || x.typ == TTimespan) {
+		return "CAST(" + x.sql + " AS BIGINT)"
+	}
+	return x.sql
 }
 
 // assignIdents gives the columns without a SQL name one, unique within cols.

@@ -24,12 +24,12 @@ type column struct {
 // LIMIT); otherwise the compiler wraps it into a common table expression
 // and starts a new one over it.
 type relation struct {
-	cols     []*column
-	from     string
+	cols []*column
+	from string
 	// star reports that the first nstar columns are exactly the FROM
 	// clause's columns, untouched and in order, so that SELECT * selects them.
-	star  bool
-	nstar int
+	star     bool
+	nstar    int
 	where    []string
 	groupBy  []string
 	grouped  bool

@@ -8,13 +8,28 @@ import (
 
 // quoteIdent quotes a SQL identifier: "Name", with embedded quotes doubled.
 func quoteIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+	return `"` + strings.ReplaceAll(noControl(name), `"`, `""`) + `"`
 }
 
 // quoteString writes a SQL string literal. It is used only for text the
 // compiler makes itself (JSON paths, type names); user strings are parameters.
 func quoteString(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	return "'" + strings.ReplaceAll(noControl(s), "'", "''") + "'"
+}
+
+// noControl replaces control characters in text written into the SQL
+// itself: they would collide with the argument placeholders (and a NUL ends
+// a C string). Names and JSON keys with control characters match nothing.
+func noControl(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' }) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // timestampSQL writes a datetime constant. Datetimes are inlined rather than

@@ -32,7 +32,7 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 			return nil, e.errorf(target, CodeType, "The value of type 'dynamic' is not allowed in summarize by; convert it with tostring()")
 		}
 		groupBy = append(groupBy, x.sql)
-		col := &column{typ: x.typ, sql: x.sql}
+		col := &column{typ: x.typ, sql: typedSQL(x)}
 		switch it := target.(type) {
 		case *parser.Ident:
 			col.name = it.Name

@@ -89,20 +89,27 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 		if !r.open() {
 			r = c.wrap(r)
 		}
+		// The leg's columns by the output column they fill.
+		have := map[string]string{}
+		for _, lc := range r.cols {
+			name := lc.name
+			if len(types[name]) > 1 {
+				name += "_" + string(lc.typ)
+			}
+			have[name] = lc.sql
+		}
 		sel := r.clone()
 		sel.cols, sel.star = nil, false
 		for i, o := range outs {
-			col := &column{name: o.name, typ: o.typ, ident: outcols[i].ident, sql: "CAST(NULL AS " + duckTypes[o.typ] + ")"}
+			col := &column{name: o.name, typ: o.typ, ident: outcols[i].ident}
+			sql, ok := have[o.name]
 			switch {
 			case source != "" && i == 0:
-				col.sql = c.arg(l.name)
-			default:
-				for _, lc := range r.cols {
-					if lc.typ == o.typ && (lc.name == o.name || lc.name+"_"+string(lc.typ) == o.name && len(types[lc.name]) > 1) {
-						col.sql = lc.sql
-					}
-				}
+				sql = c.arg(l.name)
+			case !ok:
+				sql = "CAST(NULL AS " + duckTypes[o.typ] + ")"
 			}
+			col.sql = sql
 			sel.cols = append(sel.cols, col)
 		}
 		selects = append(selects, sel.sql())

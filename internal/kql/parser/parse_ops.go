@@ -88,10 +88,7 @@ func (p *parser) exprList(stop string) ([]Expr, error) {
 	var xs []Expr
 	for {
 		if p.atListEnd() || stop != "" && p.atWord(stop) {
-			if len(xs) == 0 {
-				return nil, p.fail("expected an expression")
-			}
-			return xs, nil
+			return nil, p.fail("expected an expression")
 		}
 		x, err := p.namedOrExpr()
 		if err != nil {

@@ -1,1 +1,1 @@
-SELECT "CurrentScore", "DisplayName", "Environment", "IsSnapshot", "MaxScore", "PercentageScore", "SecureScoresSubscriptionId", "TimeGenerated", "Type", coalesce(CAST("Weight" AS VARCHAR), '') AS "Weight", 1 AS "Extra" FROM "SecureScores" LIMIT 2
+SELECT "CurrentScore", "DisplayName", "Environment", "IsSnapshot", "MaxScore", "PercentageScore", "SecureScoresSubscriptionId", "TimeGenerated", "Type", coalesce(CAST("Weight" AS VARCHAR), '') AS "Weight", CAST(1 AS BIGINT) AS "Extra" FROM "SecureScores" LIMIT 2

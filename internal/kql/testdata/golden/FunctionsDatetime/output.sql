@@ -1,0 +1,4 @@
+WITH "_q1" AS (SELECT "TimeGenerated", date_trunc('day', "TimeGenerated") AS "Day", date_trunc('month', "TimeGenerated") AS "Month", CAST(date_trunc('day', "TimeGenerated") - to_days(dayofweek("TimeGenerated")) AS TIMESTAMP) AS "Week", date_trunc('day', "TimeGenerated") + to_microseconds(86399999999) AS "DayEnd", CAST(hour("TimeGenerated") AS INTEGER) AS "Hour", CAST(day("TimeGenerated") AS INTEGER) AS "DayOfMonth", CAST(dayofweek("TimeGenerated") AS BIGINT) * 864000000000 AS "DayOfWeek", date_diff('day', "TimeGenerated", TIMESTAMP '2026-03-10 12:00:00') AS "DaysAgo", date_diff('hour', "TimeGenerated", TIMESTAMP '2026-03-10 12:00:00') AS "HoursAgo" FROM "SecurityAlert" WHERE "SystemAlertId" IN ($1, $2))
+SELECT * FROM "_q1" ORDER BY "TimeGenerated" ASC NULLS FIRST
+-- $1 = "25170001-aaaa-bbbb-cccc-000000000001"
+-- $2 = "25170014-aaaa-bbbb-cccc-000000000014"

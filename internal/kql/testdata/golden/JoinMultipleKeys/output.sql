@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", "Environment", arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "CurrentScore"), "TimeGenerated") AS "__arg1" FROM "SecureScores" GROUP BY "SecureScoresSubscriptionId", "Environment"),
+"_q2" AS (SELECT "SecureScoresSubscriptionId", "Environment", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "CurrentScore" FROM "_q1"),
+"_q3" AS (SELECT "SecureScoresSubscriptionId", "Environment", count(DISTINCT "ControlId") AS "Controls" FROM "SecureScoreControls" GROUP BY "SecureScoresSubscriptionId", "Environment"),
+"_q4" AS (SELECT "l"."SecureScoresSubscriptionId" AS "SecureScoresSubscriptionId", "l"."Environment" AS "Environment", "l"."CurrentScore" AS "CurrentScore", "r"."Controls" AS "Controls" FROM "_q2" AS "l" JOIN "_q3" AS "r" ON "l"."SecureScoresSubscriptionId" = "r"."SecureScoresSubscriptionId" AND "l"."Environment" = "r"."Environment")
+SELECT * FROM "_q4" ORDER BY "SecureScoresSubscriptionId" ASC NULLS FIRST

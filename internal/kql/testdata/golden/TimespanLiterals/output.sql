@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, CAST(1301000000 AS BIGINT) AS "Window", ("TimeGenerated" - to_microseconds(864000000000 // 10)) < "StartTime" AS "Early" FROM "SecurityAlert" WHERE ("TimeGenerated" > TIMESTAMP '2026-03-10 10:30:00' OR "TimeGenerated" BETWEEN TIMESTAMP '2026-03-08 12:00:00' AND TIMESTAMP '2026-03-08 12:30:00'))
+SELECT "AlertName", "Window", "Early" FROM "_q1" ORDER BY "AlertName" ASC NULLS FIRST
