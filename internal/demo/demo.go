@@ -48,11 +48,13 @@ type Demo struct {
 	interval time.Duration
 	rng      *rand.Rand
 	alerts   [][]byte // bodies of the alerts still active
+	// unhealthy tracks which demo recommendations are unhealthy now.
+	unhealthy map[string]bool
 }
 
 // New returns a demo generator feeding eng.
 func New(eng *engine.Engine, log *slog.Logger) *Demo {
-	return &Demo{eng: eng, log: log, interval: time.Second, rng: rand.New(rand.NewPCG(1, 2))}
+	return &Demo{eng: eng, log: log, interval: 500 * time.Millisecond, rng: rand.New(rand.NewPCG(1, 2)), unhealthy: map[string]bool{}}
 }
 
 // Run seeds the tenant and keeps it changing until ctx is done.
@@ -79,16 +81,25 @@ func (d *Demo) Run(ctx context.Context) {
 		case <-t.C:
 		}
 		var changes []ingest.Change
-		sub := subscriptions[d.rng.IntN(len(subscriptions))]
-		rec := recommendations[d.rng.IntN(len(recommendations))]
-		status := "Unhealthy"
+		// Half the changes land in the first subscription, the one the
+		// README's walk-through exports; each one flips a recommendation's
+		// health, so every change is exportable.
+		sub := subscriptions[0]
 		if d.rng.IntN(2) == 0 {
+			sub = subscriptions[1+d.rng.IntN(len(subscriptions)-1)]
+		}
+		rec := recommendations[d.rng.IntN(len(recommendations))]
+		vm := d.rng.IntN(4)
+		k := fmt.Sprint(sub, vm, rec.key)
+		status := "Unhealthy"
+		if d.unhealthy[k] {
 			status = "Healthy"
 		}
-		if c, err := d.assessment(sub, d.rng.IntN(4), rec, status); err == nil {
+		d.unhealthy[k] = !d.unhealthy[k]
+		if c, err := d.assessment(sub, vm, rec, status); err == nil {
 			changes = append(changes, c)
 		}
-		if i%5 == 0 {
+		if i%6 == 0 {
 			if c, err := d.alert(sub); err == nil {
 				changes = append(changes, c)
 			}
