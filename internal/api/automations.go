@@ -167,7 +167,7 @@ func (s *Server) storeAutomation(w http.ResponseWriter, r *http.Request, a *auto
 	if created {
 		status = createdStatus
 	}
-	s.Log.Info("automation stored", "automation", id, "created", created, "at", time.Now().UTC())
+	s.Log.Info("automation stored", "automation", id, "created", created)
 	writeJSON(w, status, a.Public())
 	return nil
 }

@@ -147,9 +147,6 @@ func (e *Engine) Close() error {
 	return e.Store.Close()
 }
 
-// ErrPreconditionFailed is returned when an If-Match etag does not match.
-var ErrPreconditionFailed = errors.New("etag does not match")
-
 // PutAutomation stores an automation, its secrets encrypted, and starts
 // routing to it. a must be valid; a is not changed.
 func (e *Engine) PutAutomation(ctx context.Context, key, subscription, resourceGroup string, a *automation.Automation) (created bool, err error) {
