@@ -109,10 +109,13 @@ func TestQueryWithTheAzureSDK(t *testing.T) {
 		t.Errorf("dynamic cell %#v", row[4])
 	}
 
-	// A table with no rows answers with its columns.
+	// A table with no rows answers with its columns, without the hidden ones.
 	res, err = client.QueryWorkspace(ctx, id, azlogs.QueryBody{Query: to.Ptr("SecurityNestedRecommendation | take 5")}, nil)
 	if err != nil || len(res.Tables[0].Rows) != 0 || len(res.Tables[0].Columns) < 20 {
 		t.Errorf("empty table: %v, %s", err, columnsOf(res.Tables[0]))
+	} else if cols := columnsOf(res.Tables[0]); strings.Contains(cols, "_ResourceId") || strings.Contains(cols, "_SubscriptionId") ||
+		strings.Contains(cols, "_IsBillable") || strings.Contains(cols, "_BilledSize") {
+		t.Errorf("a bare table answers with hidden columns: %s", cols)
 	}
 
 	// A query Log Analytics refuses is a BadArgumentError naming the problem and where.

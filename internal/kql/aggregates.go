@@ -145,6 +145,8 @@ type argPick struct {
 	typ   Type
 	field string
 	sql   string
+	// hidden: a hidden column that * picked, which stays hidden.
+	hidden bool
 }
 
 // argMax compiles arg_max(by, cols...) or arg_min into one aggregate of a
@@ -176,7 +178,7 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 					continue
 				}
 				added[col.name] = true
-				picks = append(picks, argPick{name: col.name, typ: col.typ, sql: col.sql})
+				picks = append(picks, argPick{name: col.name, typ: col.typ, sql: col.sql, hidden: col.hidden})
 			}
 			continue
 		}

@@ -112,6 +112,7 @@ func (c *compiler) wrap(r *relation) *relation {
 
 func (c *compiler) query(q *parser.Query) (*Query, error) {
 	var last *relation
+	var lastStmt parser.Node
 	for _, st := range q.Stmts {
 		switch st := st.(type) {
 		case *parser.Let:
@@ -129,8 +130,14 @@ func (c *compiler) query(q *parser.Query) (*Query, error) {
 			if err != nil {
 				return nil, err
 			}
-			last = r
+			last, lastStmt = r, st
 		}
+	}
+	if last == nil {
+		return c.finish(last), nil
+	}
+	if len(last.visible()) == 0 {
+		return nil, c.errorf(lastStmt, CodeNotSupported, "A result with only hidden columns (_ResourceId, _SubscriptionId, _IsBillable, _BilledSize) is not supported; name them with project")
 	}
 	return c.finish(last), nil
 }
@@ -223,7 +230,7 @@ func (c *compiler) source(id *parser.Ident) (*relation, error) {
 				if !ok {
 					typ = TString
 				}
-				cols[i] = &column{name: col.Name, typ: typ, ident: col.Name}
+				cols[i] = &column{name: col.Name, typ: typ, ident: col.Name, hidden: col.Hidden}
 			}
 			return over(quoteIdent(t.Name), cols), nil
 		}
@@ -231,12 +238,14 @@ func (c *compiler) source(id *parser.Ident) (*relation, error) {
 	return nil, c.errorf(id, CodeUnresolved, "Failed to resolve table or column expression named '%s'", id.Name)
 }
 
-// finish writes the final SELECT: result columns named exactly as in KQL and
-// dynamic values as JSON text.
+// finish writes the final SELECT: result columns named exactly as in KQL,
+// dynamic values as JSON text, and no hidden columns.
 func (c *compiler) finish(r *relation) *Query {
-	needs := false
+	needs, hidden := false, false
 	for _, col := range r.cols {
-		if col.ident != col.name || col.typ == TDynamic {
+		if col.hidden {
+			hidden = true
+		} else if col.ident != col.name || col.typ == TDynamic {
 			needs = true
 		}
 	}
@@ -245,6 +254,15 @@ func (c *compiler) finish(r *relation) *Query {
 			r = c.wrap(r)
 		}
 		r.star = false
+	}
+	if hidden {
+		// Leaving columns out of the SELECT list is safe even when the
+		// relation is not open: ORDER BY and WHERE name the FROM clause's
+		// columns, and DISTINCT never runs over hidden columns (distinct *
+		// drops them first).
+		r.cols, r.star = r.visible(), false
+	}
+	if needs {
 		for _, col := range r.cols {
 			if col.typ == TDynamic {
 				col.sql = "CAST(" + col.sql + " AS VARCHAR)"

@@ -43,6 +43,27 @@
 // dcount() is exact (count(DISTINCT ...)): DuckDB's approx_count_distinct
 // errs by far more than Kusto's estimate does at small and medium counts.
 //
+// # Hidden columns
+//
+// A schema column marked Column.Hidden (the workspace marks _ResourceId,
+// _SubscriptionId, _IsBillable and _BilledSize, as Log Analytics hides them)
+// is returned only when the query names it. It can be used anywhere by name:
+// in where, extend, order by, summarize, join keys, project. Naming it in
+// project, distinct, summarize ... by or as an argument of an aggregate
+// gives a visible column, as does extend X = _ResourceId (X is visible) or
+// extend _ResourceId. Operators that keep every column (where, extend,
+// order, sort, take, top, join, union, arg_max(..., *)) keep it hidden but
+// still usable downstream; union shows a column when any of its legs shows
+// it; project-away removes it. distinct * is over the visible columns only.
+// The final SELECT and Query.Columns leave out whatever is still hidden; a
+// query whose result would have only hidden columns is NotSupported.
+// getschema is not supported.
+//
+// The test oracle, Kusto.Language, knows no hidden columns: the oracle
+// test compares secexport's result columns with Kusto's minus the four
+// hidden names (and join's suffixed copies, _ResourceId1) that secexport
+// does not return; those it does return must match in position and type.
+//
 // # Errors
 //
 // Every error is an *Error with the byte offset, line and column of the

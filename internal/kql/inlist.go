@@ -130,15 +130,23 @@ func (e *ectx) inTable(x *parser.In, left *sqlExpr) (*sqlExpr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(r.cols) == 0 {
+	// The first column the tabular expression shows: hidden ones do not count.
+	firstAt := -1
+	for i, col := range r.cols {
+		if !col.hidden {
+			firstAt = i
+			break
+		}
+	}
+	if firstAt < 0 {
 		return nil, e.errorf(x.List[0], CodeType, "The tabular expression has no columns")
 	}
-	first := r.cols[0]
+	first := r.cols[firstAt]
 	if class(first.typ) != class(left.typ) && left.typ != TDynamic {
 		return nil, e.errorf(x, CodeType, "Cannot compare values of types %s and %s in '%s'", left.typ, first.typ, x.Op)
 	}
 	sub := e.c.wrap(r)
-	col := sub.cols[0].sql
+	col := sub.cols[firstAt].sql
 	ls := paren(left)
 	if left.typ == TDynamic {
 		ls = e.convert(left, comparable(first.typ))

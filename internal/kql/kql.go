@@ -12,6 +12,14 @@ import (
 type Column struct {
 	Name string
 	Type string // a Kusto type name: string, long, int, real, bool, datetime, timespan, dynamic, guid
+	// Hidden marks a table column that a query returns only when it names
+	// it, as Log Analytics' _ResourceId, _SubscriptionId, _IsBillable and
+	// _BilledSize: a query can use it anywhere, but operators that keep all
+	// columns (where, extend, order, take, top, join, union ...) keep it
+	// hidden, and the result leaves it out. Naming it in project, distinct,
+	// summarize ... by, or as the value of an extend makes a visible column.
+	// Query.Columns never has a hidden column.
+	Hidden bool
 }
 
 // Table is a table's schema.

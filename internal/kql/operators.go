@@ -179,8 +179,13 @@ func compileExtend(c *compiler, r *relation, op parser.Operator) (*relation, err
 				return nil, c.duplicate(op, it, it.Name.Name)
 			}
 		case *parser.Ident:
-			if x.col != nil { // extend A: nothing to add
+			if x.col != nil { // extend A: nothing to add, but A is named now
 				p.declared[it.Name] = true
+				if i := p.index(it.Name); i >= 0 && p.cols[i].hidden {
+					shown := *p.cols[i]
+					shown.hidden = false
+					p.cols[i] = &shown
+				}
 				continue
 			}
 			p.add(newCol(it.Name, x), true)
@@ -391,6 +396,10 @@ func compileDistinct(c *compiler, r *relation, op parser.Operator) (*relation, e
 	if _, star := d.Cols[0].(*parser.Star); star {
 		if !r.open() {
 			r = c.wrap(r)
+		}
+		if vis := r.visible(); len(vis) < len(r.cols) {
+			// distinct * is over the columns the result shows.
+			r.cols, r.star = vis, false
 		}
 		r.distinct = true
 		return r, nil

@@ -15,6 +15,16 @@ import (
 // Kusto.Language, run by the shared tools/kql-oracle/oracle.js under node.
 // These tests assert that secexport agrees with it on every golden query:
 // valid or not, and for valid ones the result's column names, order and types.
+//
+// Kusto.Language has no notion of hidden columns: given testdata/tables.json
+// as is, it lists _ResourceId, _SubscriptionId, _IsBillable and _BilledSize
+// among a bare table's result columns, where Log Analytics (and secexport,
+// which marks them Column.Hidden) leaves them out unless the query names
+// them. So the comparison drops from the oracle's columns those names (and
+// the same names with the numeric suffix join gives a right-side duplicate,
+// _ResourceId1) that secexport does not return; when secexport does return
+// one, because the query named it, it must match in position and type like
+// any other column.
 
 const oraclePackage = "@kusto/language-service-next@12.4.1"
 
@@ -124,8 +134,15 @@ func TestOracleAgreement(t *testing.T) {
 			agreeInvalid++
 		default:
 			got := columnsString(q.Columns)
+			returned := map[string]bool{}
+			for _, c := range q.Columns {
+				returned[c.Name] = true
+			}
 			var w []string
 			for _, c := range want.Columns {
+				if oracleHidden(c.Name) && !returned[c.Name] {
+					continue
+				}
 				w = append(w, c.Name+":"+c.Type)
 			}
 			if got != strings.Join(w, ", ") {
@@ -136,6 +153,14 @@ func TestOracleAgreement(t *testing.T) {
 		}
 	}
 	t.Logf("oracle agreement: %d valid queries with identical columns, %d invalid queries rejected by both, of %d", agreeValid, agreeInvalid, len(cases))
+}
+
+// oracleHidden reports whether an oracle result column is one of the hidden
+// columns secexport leaves out unless named: _ResourceId, _SubscriptionId,
+// _IsBillable, _BilledSize, or one of them with join's numeric suffix.
+func oracleHidden(name string) bool {
+	base := strings.TrimRight(name, "0123456789")
+	return hiddenColumns[base]
 }
 
 func columnsString(cols []Column) string {

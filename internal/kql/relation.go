@@ -17,6 +17,12 @@ type column struct {
 	// plain reports that sql is a reference to a column of the FROM clause,
 	// so it may be repeated in WHERE and GROUP BY without recomputing anything.
 	plain bool
+	// hidden marks a column that came hidden from the schema (Column.Hidden)
+	// and has not been named since: operators that pass columns through keep
+	// it, so later operators can still use it, but the final SELECT leaves it
+	// out. A column built by naming it (project, summarize by, extend x = ...)
+	// is visible.
+	hidden bool
 }
 
 // A relation is the SELECT being built for a pipe. Operators fold into it
@@ -132,9 +138,20 @@ func (r *relation) sql() string {
 func over(from string, cols []*column) *relation {
 	r := &relation{from: from, star: true, nstar: len(cols)}
 	for _, c := range cols {
-		r.cols = append(r.cols, &column{name: c.name, typ: c.typ, sql: quoteIdent(c.ident), ident: c.ident, plain: true})
+		r.cols = append(r.cols, &column{name: c.name, typ: c.typ, sql: quoteIdent(c.ident), ident: c.ident, plain: true, hidden: c.hidden})
 	}
 	return r
+}
+
+// visible returns the columns that are not hidden.
+func (r *relation) visible() []*column {
+	var vis []*column
+	for _, c := range r.cols {
+		if !c.hidden {
+			vis = append(vis, c)
+		}
+	}
+	return vis
 }
 
 // clone copies a relation so that operators can change the copy.

@@ -12,10 +12,10 @@ import (
 // by hand from them.
 var semanticsSchema = mapSchema{
 	"Events": {Name: "Events", Columns: []Column{
-		{"Id", "long"}, {"Text", "string"}, {"N", "long"}, {"R", "real"},
-		{"T", "datetime"}, {"S", "timespan"}, {"D", "dynamic"}, {"K", "string"},
+		{Name: "Id", Type: "long"}, {Name: "Text", Type: "string"}, {Name: "N", Type: "long"}, {Name: "R", Type: "real"},
+		{Name: "T", Type: "datetime"}, {Name: "S", Type: "timespan"}, {Name: "D", Type: "dynamic"}, {Name: "K", Type: "string"},
 	}},
-	"Right": {Name: "Right", Columns: []Column{{"K", "string"}, {"V", "long"}}},
+	"Right": {Name: "Right", Columns: []Column{{Name: "K", Type: "string"}, {Name: "V", Type: "long"}}},
 }
 
 const semanticsRows = `

@@ -75,7 +75,7 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 			id := "__arg" + strconv.Itoa(len(structs)+1)
 			structs = append(structs, &column{name: id, typ: TDynamic, sql: sql, ident: id})
 			for i, f := range fields {
-				col := &column{name: f.name, typ: f.typ}
+				col := &column{name: f.name, typ: f.typ, hidden: f.hidden}
 				if i == 0 && name != "" {
 					if !p.declare(col, false) {
 						return nil, c.duplicate(op, item, name)

@@ -48,13 +48,18 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 
 	// The output columns, in order of first appearance.
 	type outCol struct {
-		name string
-		typ  Type
+		name   string
+		typ    Type
+		hidden bool // hidden in every leg that has it
 	}
 	var order []string
 	types := map[string][]Type{}
+	shown := map[string]bool{} // names some leg has as a visible column
 	for _, l := range legs {
 		for _, col := range l.r.cols {
+			if !col.hidden {
+				shown[col.name] = true
+			}
 			ts, seen := types[col.name]
 			if !seen {
 				order = append(order, col.name)
@@ -66,20 +71,20 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 	}
 	var outs []outCol
 	if source != "" {
-		outs = append(outs, outCol{source, TString})
+		outs = append(outs, outCol{source, TString, false})
 	}
 	for _, n := range order {
 		if ts := types[n]; len(ts) == 1 {
-			outs = append(outs, outCol{n, ts[0]})
+			outs = append(outs, outCol{n, ts[0], !shown[n]})
 		} else {
 			for _, t := range ts {
-				outs = append(outs, outCol{n + "_" + string(t), t})
+				outs = append(outs, outCol{n + "_" + string(t), t, !shown[n]})
 			}
 		}
 	}
 	outcols := make([]*column, len(outs))
 	for i, o := range outs {
-		outcols[i] = &column{name: o.name, typ: o.typ}
+		outcols[i] = &column{name: o.name, typ: o.typ, hidden: o.hidden}
 	}
 	assignIdents(outcols)
 

@@ -10,7 +10,9 @@ import (
 	"github.com/secexport/secexport/internal/kql"
 )
 
-// kqlSchema resolves the workspace tables for the KQL compiler.
+// kqlSchema resolves the workspace tables for the KQL compiler. The hidden
+// columns (_ResourceId, _SubscriptionId, _IsBillable, _BilledSize) are
+// marked kql.Column.Hidden: a query returns them only when it names them.
 type kqlSchema struct{}
 
 var kqlTables = func() map[string]kql.Table {
@@ -18,7 +20,7 @@ var kqlTables = func() map[string]kql.Table {
 	for _, t := range Tables() {
 		kt := kql.Table{Name: t.Name}
 		for _, c := range t.Columns {
-			kt.Columns = append(kt.Columns, kql.Column{Name: c.Name, Type: c.Type})
+			kt.Columns = append(kt.Columns, kql.Column{Name: c.Name, Type: c.Type, Hidden: c.Hidden()})
 		}
 		m[t.Name] = kt
 	}
