@@ -27,6 +27,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.Lanes, "lanes", 0, "concurrent posts per Logic App action (default 16)")
 	fs.BoolVar(&c.Kafka, "kafka", false, "deliver through one Kafka action per matching automation to an in-process broker (kfake), counting an event delivered when a consumer reads it back")
 	fs.BoolVar(&c.NoDelivery, "no-delivery", false, "queue events on disk without delivering them: measure ingest and commit alone")
+	fs.BoolVar(&c.Workspace, "workspace", false, "export through a Workspace action to an embedded workspace created through the API, counting rows as the query API sees them; then time issue 4's four queries over -alerts synthetic SecurityAlert rows")
+	fs.IntVar(&c.Alerts, "alerts", bench.DefaultAlerts, "synthetic SecurityAlert rows to load for the -workspace query timings")
 	fs.StringVar(&c.DataDir, "data", "", "data directory (default: a temporary one, removed after)")
 	fs.BoolVar(&asJSON, "json", false, "print the result as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
@@ -47,6 +49,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	r, err := bench.Run(ctx, c, stderr)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
+	}
+	if r.Workspace != nil {
+		return printWorkspaceBench(stdout, r, asJSON)
 	}
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]any{
@@ -80,3 +85,44 @@ func modeName(r bench.Result) string {
 }
 
 func ms(d interface{ Seconds() float64 }) float64 { return d.Seconds() * 1000 }
+
+// printWorkspaceBench prints a -workspace run.
+func printWorkspaceBench(stdout io.Writer, r bench.Result, asJSON bool) error {
+	w := r.Workspace
+	if asJSON {
+		qs := make([]map[string]any, len(w.Queries))
+		for i, q := range w.Queries {
+			runs := make([]float64, len(q.Runs))
+			for j, d := range q.Runs {
+				runs[j] = ms(d)
+			}
+			qs[i] = map[string]any{"query": q.Query, "runsMs": runs, "medianMs": ms(q.Median), "maxMs": ms(q.Max), "rows": q.Rows, "firstRow": json.RawMessage(q.First)}
+		}
+		return json.NewEncoder(stdout).Encode(map[string]any{
+			"records": r.Records, "automations": r.Automations, "onePerRequest": r.OnePerRequest, "batch": r.Batch,
+			"concurrency": r.Concurrency, "rate": r.Rate, "workspace": true,
+			"ingestedPerSecond": r.IngestRate(), "workspaceRows": w.Rows, "workspaceRowsPerSecond": w.RowsRate(),
+			"queryableAfterMs": ms(w.Queryable), "queryableAfterIngestMs": ms(w.AfterIngest),
+			"alerts": w.Alerts, "alertsLoadMs": ms(w.AlertsLoad), "queries": qs, "peakRSSBytes": r.PeakRSSBytes,
+		})
+	}
+	fmt.Fprintf(stdout, "records            %d (%d automations, %s, %d clients, GOMAXPROCS %d)\n", r.Records, r.Automations, modeName(r), r.Concurrency, runtime.GOMAXPROCS(0))
+	if r.Rate > 0 {
+		fmt.Fprintf(stdout, "offered load       %d records/s\n", r.Rate)
+	}
+	fmt.Fprintf(stdout, "ingested           %.0f events/s (acknowledged, durable)\n", r.IngestRate())
+	fmt.Fprintf(stdout, "workspace          %.0f rows/s (end to end: first record sent → all %d rows counted by the query API)\n", w.RowsRate(), w.Rows)
+	fmt.Fprintf(stdout, "queryable after    %.0f ms from the first record sent, %.0f ms after the last acknowledgement (polled every 100 ms)\n", ms(w.Queryable), ms(w.AfterIngest))
+	fmt.Fprintf(stdout, "latency            — (not measured per event with -workspace)\n")
+	fmt.Fprintf(stdout, "alerts             %d synthetic SecurityAlert rows loaded in %.0f ms\n", w.Alerts, ms(w.AlertsLoad))
+	fmt.Fprintf(stdout, "queries            through POST /v1/workspaces/{id}/query, %d runs each (median, max):\n", bench.QueryRuns)
+	for _, q := range w.Queries {
+		ans := fmt.Sprintf("%d rows", q.Rows)
+		if q.Rows == 1 {
+			ans = "→ " + q.First
+		}
+		fmt.Fprintf(stdout, "  %8.1f ms %8.1f ms  %s  (%s)\n", ms(q.Median), ms(q.Max), q.Query, ans)
+	}
+	fmt.Fprintf(stdout, "peak RSS           %.0f MiB\n", float64(r.PeakRSSBytes)/(1<<20))
+	return nil
+}

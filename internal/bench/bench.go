@@ -41,6 +41,12 @@ type Config struct {
 	// action to an in-process broker, read back by a consumer, instead of
 	// to the loopback Logic App receiver.
 	Kafka bool
+	// Workspace exports through a Workspace action to an embedded workspace
+	// created through the API, counting rows as delivered when the query
+	// API counts them, then times issue 4's queries over Alerts synthetic
+	// SecurityAlert rows (0: DefaultAlerts).
+	Workspace bool
+	Alerts    int
 }
 
 // Result is what a run measured.
@@ -51,6 +57,7 @@ type Result struct {
 	P50, P99, Max   time.Duration // change sent → event delivered
 	PeakRSSBytes    int64
 	DeliveredEvents int64
+	Workspace       *WorkspaceResult // with Config.Workspace
 }
 
 // IngestRate is records acknowledged per second.
@@ -67,6 +74,12 @@ func sub(i int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", i) 
 func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 	if cfg.Records <= 0 || cfg.Automations < subscriptions {
 		return Result{}, fmt.Errorf("need records > 0 and automations >= %d", subscriptions)
+	}
+	if cfg.Workspace && (cfg.Kafka || cfg.NoDelivery) {
+		return Result{}, fmt.Errorf("-workspace goes with neither -kafka nor -no-delivery")
+	}
+	if cfg.Workspace && cfg.Alerts <= 0 {
+		cfg.Alerts = DefaultAlerts
 	}
 	if cfg.Batch <= 0 {
 		cfg.Batch = 1000
@@ -148,6 +161,18 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 		defer stop()
 		matching = k
 	}
+	wc := wsClient{c: client, base: base, token: token}
+	var customerID string
+	if cfg.Workspace {
+		rid, cid, err := wc.createWorkspace(ctx)
+		if err != nil {
+			return Result{}, err
+		}
+		customerID = cid
+		action = fmt.Sprintf(`{"actionType":"Workspace","workspaceResourceId":%q}`, rid)
+		matching = action
+		fmt.Fprintf(progress, "exporting to workspace %s (customerId %s)\n", rid, cid)
+	}
 	fmt.Fprintf(progress, "creating %d automations…\n", cfg.Automations)
 	for i := range cfg.Automations {
 		act := action
@@ -221,6 +246,20 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 			return Result{}, fmt.Errorf("%d events queued in the outbox, want %d", queued, cfg.Records)
 		}
 		return Result{Config: cfg, Ingested: ingested, PeakRSSBytes: peakRSS()}, nil
+	}
+	if cfg.Workspace {
+		fmt.Fprintf(progress, "ingested in %v; waiting for the rows to be queryable…\n", ingested.Round(time.Millisecond))
+		rows, at, err := wc.waitRows(ctx, customerID, int64(cfg.Records), 10*time.Minute)
+		if err != nil {
+			return Result{}, err
+		}
+		wr := &WorkspaceResult{CustomerID: customerID, Rows: rows, Alerts: cfg.Alerts,
+			Queryable: at.Sub(start), AfterIngest: at.Sub(time.Unix(0, lastAck.Load()))}
+		if wr.AlertsLoad, wr.Queries, err = wc.measureQueries(ctx, eng, customerID, cfg.Alerts, progress); err != nil {
+			return Result{}, err
+		}
+		return Result{Config: cfg, Ingested: ingested, Delivered: wr.Queryable, DeliveredEvents: rows,
+			PeakRSSBytes: peakRSS(), Workspace: wr}, nil
 	}
 	fmt.Fprintf(progress, "ingested in %v; waiting for delivery…\n", ingested.Round(time.Millisecond))
 	select {

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/secexport/secexport/internal/bench"
+)
+
+// TestBenchWorkspace runs `secexport bench --workspace` in-process with small
+// numbers: the rows reach the workspace through Workspace actions, and the
+// four issue-4 queries answer over the synthetic alerts.
+func TestBenchWorkspace(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	args := []string{"bench", "--workspace", "--records", "200", "--automations", "100", "--alerts", "5000", "--data", t.TempDir()}
+
+	var out bytes.Buffer
+	if err := run(ctx, args, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	t.Log("\n" + text)
+	for _, want := range []string{"workspace ", " rows/s ", "all 200 rows", "queryable after", "5000 synthetic SecurityAlert rows"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	for _, q := range bench.IssueQueries {
+		if !strings.Contains(text, q) {
+			t.Errorf("output lacks the query %s", q)
+		}
+	}
+	// 5,000 alerts: half of them High or Medium, each on its own resource;
+	// one name in 20 has "brute"; one resource type in 5 is a VM.
+	for _, want := range []string{"(→ [2500])", "(→ [250])", "(→ [1000])"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks the answer %s", want)
+		}
+	}
+	// 7 days by hour and 4 severities: about 169 × 4 groups, fewer at the
+	// edges of the span.
+	m := regexp.MustCompile(`AlertSeverity  \((\d+) rows\)`).FindStringSubmatch(text)
+	if m == nil {
+		t.Error("output lacks the hourly count's rows")
+	} else if n, _ := strconv.Atoi(m[1]); n < 660 || n > 680 {
+		t.Errorf("hourly count by severity: %d rows, want about 676", n)
+	}
+
+	out.Reset()
+	args[len(args)-1] = t.TempDir()
+	if err := run(ctx, append(args, "--json"), nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		WorkspaceRows          int64   `json:"workspaceRows"`
+		WorkspaceRowsPerSecond float64 `json:"workspaceRowsPerSecond"`
+		Queries                []struct {
+			Query    string    `json:"query"`
+			RunsMs   []float64 `json:"runsMs"`
+			MedianMs float64   `json:"medianMs"`
+		} `json:"queries"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("%v: %s", err, out.Bytes())
+	}
+	if r.WorkspaceRows != 200 || r.WorkspaceRowsPerSecond <= 0 || len(r.Queries) != 4 {
+		t.Fatalf("unexpected JSON result %s", out.Bytes())
+	}
+	for _, q := range r.Queries {
+		if len(q.RunsMs) != bench.QueryRuns || q.MedianMs <= 0 {
+			t.Errorf("query %s: runs %v, median %v", q.Query, q.RunsMs, q.MedianMs)
+		}
+	}
+}
