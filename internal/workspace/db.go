@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -20,7 +21,22 @@ import (
 type DB struct {
 	db        *sql.DB
 	connector *duckdb.Connector
+
+	// Appends are group-committed by one goroutine: many small batches (one
+	// per exporting action) become one DuckDB transaction.
+	appends chan *appendRequest
+	done    chan struct{}
+	wg      sync.WaitGroup
 }
+
+type appendRequest struct {
+	customerID, schema string
+	rows               []Row
+	err                chan error
+}
+
+// maxGroupRows bounds the rows one grouped append transaction takes.
+const maxGroupRows = 20000
 
 // OpenDB opens (creating if needed) the DuckDB database at path; "" opens a
 // database in memory.
@@ -35,11 +51,16 @@ func OpenDB(path string) (*DB, error) {
 		c.Close()
 		return nil, fmt.Errorf("configure workspace database: %w", err)
 	}
-	return &DB{db: db, connector: c}, nil
+	d := &DB{db: db, connector: c, appends: make(chan *appendRequest, 256), done: make(chan struct{})}
+	d.wg.Add(1)
+	go d.appendLoop()
+	return d, nil
 }
 
-// Close closes the database.
+// Close stops the appender and closes the database.
 func (d *DB) Close() error {
+	close(d.done)
+	d.wg.Wait()
 	return errors.Join(d.db.Close(), d.connector.Close())
 }
 
@@ -115,7 +136,9 @@ func createTableSQL(schema string, t *Table) string {
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // Append writes rows to a workspace's tables through DuckDB's Appender, in
-// one transaction: all of them or none.
+// one transaction: all of them or none. Concurrent appends share a
+// transaction (group commit); a failing one is retried alone, so it fails
+// only itself.
 func (d *DB) Append(ctx context.Context, customerID string, rows []Row) error {
 	if len(rows) == 0 {
 		return nil
@@ -124,6 +147,55 @@ func (d *DB) Append(ctx context.Context, customerID string, rows []Row) error {
 	if err != nil {
 		return err
 	}
+	req := &appendRequest{customerID: customerID, schema: schema, rows: rows, err: make(chan error, 1)}
+	select {
+	case d.appends <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-d.done:
+		return errors.New("workspace database is closed")
+	}
+	// Once queued, the append is committed or not regardless of ctx.
+	return <-req.err
+}
+
+func (d *DB) appendLoop() {
+	defer d.wg.Done()
+	for {
+		var batch []*appendRequest
+		select {
+		case req := <-d.appends:
+			batch = append(batch, req)
+		case <-d.done:
+			return
+		}
+		n := len(batch[0].rows)
+	fill:
+		for n < maxGroupRows {
+			select {
+			case req := <-d.appends:
+				batch = append(batch, req)
+				n += len(req.rows)
+			default:
+				break fill
+			}
+		}
+		err := d.appendGroup(batch)
+		if err != nil && len(batch) > 1 {
+			for _, req := range batch {
+				req.err <- d.appendGroup([]*appendRequest{req})
+			}
+			continue
+		}
+		for _, req := range batch {
+			req.err <- err
+		}
+	}
+}
+
+// appendGroup writes the requests' rows in one transaction.
+func (d *DB) appendGroup(batch []*appendRequest) error {
+	ctx := context.Background()
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -132,47 +204,57 @@ func (d *DB) Append(ctx context.Context, customerID string, rows []Row) error {
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
-	err = conn.Raw(func(dc any) error { return appendRows(dc.(driver.Conn), schema, rows) })
+	err = conn.Raw(func(dc any) error { return appendRows(dc.(driver.Conn), batch) })
 	if err == nil {
 		_, err = conn.ExecContext(ctx, "COMMIT")
 	}
 	if err != nil {
 		conn.ExecContext(context.Background(), "ROLLBACK")
-		return fmt.Errorf("append to workspace %s: %w", customerID, err)
+		if len(batch) == 1 {
+			return fmt.Errorf("append to workspace %s: %w", batch[0].customerID, err)
+		}
+		return fmt.Errorf("append to workspaces: %w", err)
 	}
 	return nil
 }
 
-// appendRows appends rows table by table, in the order they come.
-func appendRows(dc driver.Conn, schema string, rows []Row) error {
-	appenders := map[*Table]*duckdb.Appender{}
+// appendRows appends the requests' rows table by table, in the order they come.
+func appendRows(dc driver.Conn, batch []*appendRequest) error {
+	type target struct {
+		schema string
+		table  *Table
+	}
+	appenders := map[target]*duckdb.Appender{}
 	defer func() {
 		for _, a := range appenders {
 			a.Close()
 		}
 	}()
 	args := make([]driver.Value, 0, 64)
-	for _, r := range rows {
-		a, ok := appenders[r.Table]
-		if !ok {
-			var err error
-			if a, err = duckdb.NewAppenderFromConn(dc, schema, r.Table.Name); err != nil {
-				return err
+	for _, req := range batch {
+		for _, r := range req.rows {
+			t := target{req.schema, r.Table}
+			a, ok := appenders[t]
+			if !ok {
+				var err error
+				if a, err = duckdb.NewAppenderFromConn(dc, req.schema, r.Table.Name); err != nil {
+					return err
+				}
+				appenders[t] = a
 			}
-			appenders[r.Table] = a
-		}
-		args = args[:0]
-		for _, v := range r.Values {
-			args = append(args, v)
-		}
-		if err := a.AppendRow(args...); err != nil {
-			return fmt.Errorf("%s row: %w", r.Table.Name, err)
+			args = args[:0]
+			for _, v := range r.Values {
+				args = append(args, v)
+			}
+			if err := a.AppendRow(args...); err != nil {
+				return fmt.Errorf("%s row: %w", r.Table.Name, err)
+			}
 		}
 	}
 	for t, a := range appenders {
 		delete(appenders, t)
 		if err := a.Close(); err != nil {
-			return fmt.Errorf("%s: %w", t.Name, err)
+			return fmt.Errorf("%s: %w", t.table.Name, err)
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -131,6 +132,49 @@ func TestAppendIsAtomic(t *testing.T) {
 	for _, tb := range Tables() {
 		if n := count(t, db, testWorkspace, tb.Name); n != 0 {
 			t.Errorf("%s has %d rows after a failed batch", tb.Name, n)
+		}
+	}
+}
+
+// Concurrent appends share transactions, but a bad one fails only itself.
+func TestGroupedAppendsFailAlone(t *testing.T) {
+	db := openDB(t)
+	ctx := context.Background()
+	db.Create(ctx, testWorkspace)
+	rows := exampleRows(t, time.Now())
+	bad := newRow(rows[0].Table)
+	for i := range bad.Values {
+		bad.Values[i] = struct{}{}
+	}
+	const good = 20
+	var wg sync.WaitGroup
+	errs := make([]error, good+1)
+	for i := range good + 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			batch := rows
+			if i == good {
+				batch = append(append([]Row(nil), rows...), bad)
+			}
+			errs[i] = db.Append(ctx, testWorkspace, batch)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if (i == good) != (err != nil) {
+			t.Fatalf("append %d: err = %v", i, err)
+		}
+	}
+	for _, r := range rows[:1] {
+		want := 0
+		for _, x := range rows {
+			if x.Table == r.Table {
+				want += good
+			}
+		}
+		if n := count(t, db, testWorkspace, r.Table.Name); n != want {
+			t.Errorf("%s has %d rows, want %d", r.Table.Name, n, want)
 		}
 	}
 }
