@@ -16,7 +16,7 @@ func (t *Tx) AppendEvent(ev model.Event, actionIDs []int64) (int64, error) {
 		return 0, nil
 	}
 	res, err := t.exec(`INSERT INTO events (event_id, source, record_key, created_at, payload) VALUES (?, ?, ?, ?, ?)`,
-		ev.ID, string(ev.Source), ev.RecordKey, ev.Time.UnixNano(), []byte(ev.Payload))
+		ev.ID, string(ev.Source), ev.RecordKey, ev.Time.UnixNano(), pack(ev.Payload))
 	if err != nil {
 		return 0, fmt.Errorf("append event: %w", err)
 	}
@@ -54,7 +54,9 @@ func (s *Store) Pending(ctx context.Context, actionID, after int64, limit int) (
 		}
 		ev.Source = model.EventSource(src)
 		ev.Time = time.Unix(0, ts).UTC()
-		ev.Payload = payload
+		if ev.Payload, err = unpack(payload); err != nil {
+			return nil, fmt.Errorf("event %d: %w", ev.Seq, err)
+		}
 		out = append(out, ev)
 	}
 	if err := rows.Err(); err != nil {
@@ -98,7 +100,7 @@ type DeadLetter struct {
 func (t *Tx) AddDeadLetter(d DeadLetter) error {
 	_, err := t.exec(`INSERT INTO dead_letters (action_id, automation_key, event_id, source, record_key, event_time, payload, reason, attempts, created_at)
 		SELECT ?, automation_key, ?, ?, ?, ?, ?, ?, ?, ? FROM actions WHERE id = ?`,
-		d.ActionID, d.Event.ID, string(d.Event.Source), d.Event.RecordKey, d.Event.Time.UnixNano(), []byte(d.Event.Payload),
+		d.ActionID, d.Event.ID, string(d.Event.Source), d.Event.RecordKey, d.Event.Time.UnixNano(), pack(d.Event.Payload),
 		d.Reason, d.Attempts, d.Time.UnixNano(), d.ActionID)
 	if err != nil {
 		return fmt.Errorf("add dead letter: %w", err)
@@ -125,7 +127,9 @@ func (s *Store) DeadLetters(ctx context.Context, automationKey string, after int
 		}
 		d.Event.Source = model.EventSource(src)
 		d.Event.Time = time.Unix(0, et).UTC()
-		d.Event.Payload = payload
+		if d.Event.Payload, err = unpack(payload); err != nil {
+			return nil, fmt.Errorf("dead letter %d: %w", d.ID, err)
+		}
 		d.Time = time.Unix(0, ct).UTC()
 		out = append(out, d)
 	}
@@ -163,7 +167,10 @@ func (t *Tx) ReplayDeadLetters(automationKey string, ids []int64) ([]int64, int,
 			return nil, 0, fmt.Errorf("read dead letters: %w", err)
 		}
 		d.ev.Source = model.EventSource(src)
-		d.ev.Payload = payload
+		if d.ev.Payload, err = unpack(payload); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("dead letter %d: %w", d.id, err)
+		}
 		dls = append(dls, d)
 	}
 	rows.Close()
@@ -289,7 +296,7 @@ func (t *Tx) AppendEvents(evs []QueuedEvent) error {
 		args := make([]any, 0, 5*len(chunk))
 		for _, qe := range chunk {
 			ev := qe.Event
-			args = append(args, ev.ID, string(ev.Source), ev.RecordKey, ev.Time.UnixNano(), []byte(ev.Payload))
+			args = append(args, ev.ID, string(ev.Source), ev.RecordKey, ev.Time.UnixNano(), pack(ev.Payload))
 		}
 		res, err := t.exec(q, args...)
 		if err != nil {

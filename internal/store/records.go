@@ -35,10 +35,10 @@ func (t *Tx) PutRecordIf(rec model.Record, expect int64) (bool, error) {
 	var err error
 	if expect == 0 {
 		res, err = t.exec(`INSERT INTO records (key, kind, subscription, resource_group, state, version, body) VALUES (?, ?, ?, ?, ?, 1, ?)
-			ON CONFLICT (key) DO NOTHING`, rec.Key, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, []byte(rec.Body))
+			ON CONFLICT (key) DO NOTHING`, rec.Key, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, pack(rec.Body))
 	} else {
 		res, err = t.exec(`UPDATE records SET kind = ?, subscription = ?, resource_group = ?, state = ?, version = ?, body = ?
-			WHERE key = ? AND version = ?`, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, expect+1, []byte(rec.Body), rec.Key, expect)
+			WHERE key = ? AND version = ?`, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, expect+1, pack(rec.Body), rec.Key, expect)
 	}
 	if err != nil {
 		return false, fmt.Errorf("write record: %w", err)
@@ -62,7 +62,7 @@ func (t *Tx) PutRecord(rec model.Record, version int64) error {
 	_, err := t.exec(`INSERT INTO records (key, kind, subscription, resource_group, state, version, body) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, subscription = excluded.subscription, resource_group = excluded.resource_group,
 		state = excluded.state, version = excluded.version, body = excluded.body`,
-		rec.Key, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, version, []byte(rec.Body))
+		rec.Key, string(rec.Kind), rec.Subscription, rec.ResourceGroup, rec.State, version, pack(rec.Body))
 	if err != nil {
 		return fmt.Errorf("write record: %w", err)
 	}
@@ -92,7 +92,9 @@ func scanRecord(row scanner) (model.Record, int64, error) {
 		return model.Record{}, 0, fmt.Errorf("read record: %w", err)
 	}
 	rec.Kind = model.Kind(kind)
-	rec.Body = body
+	if rec.Body, err = unpack(body); err != nil {
+		return model.Record{}, 0, fmt.Errorf("record %s: %w", rec.Key, err)
+	}
 	return rec, version, nil
 }
 
@@ -219,7 +221,7 @@ func (t *Tx) InsertNewRecords(recs []model.Record) ([]bool, error) {
 			strings.Repeat(", (?, ?, ?, ?, ?, 1, ?)", len(chunk)-1) + ` ON CONFLICT (key) DO NOTHING RETURNING key`
 		args := make([]any, 0, 6*len(chunk))
 		for _, r := range chunk {
-			args = append(args, r.Key, string(r.Kind), r.Subscription, r.ResourceGroup, r.State, []byte(r.Body))
+			args = append(args, r.Key, string(r.Kind), r.Subscription, r.ResourceGroup, r.State, pack(r.Body))
 		}
 		st, err := t.stmt(q)
 		if err != nil {
