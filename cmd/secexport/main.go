@@ -8,10 +8,17 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// The live heap is small (the outbox is on disk) while allocation is
+		// steady: collecting less often buys ~12 % one-record-per-request
+		// throughput for ~40 MiB (docs/benchmarks.md). GOGC overrides it.
+		debug.SetGCPercent(300)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
