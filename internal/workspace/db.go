@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/secexport/secexport/internal/kql"
 )
 
 // DB is the workspaces' storage: one DuckDB database, one schema per
@@ -108,12 +110,6 @@ func (d *DB) Drop(ctx context.Context, customerID string) error {
 	return nil
 }
 
-// duckTypes stores each Kusto type as package kql's storage convention says.
-var duckTypes = map[string]string{
-	TString: "VARCHAR", TInt: "INTEGER", TLong: "BIGINT", TReal: "DOUBLE",
-	TBool: "BOOLEAN", TDatetime: "TIMESTAMP", TDynamic: "JSON",
-}
-
 func createTableSQL(schema string, t *Table) string {
 	var b strings.Builder
 	b.WriteString("CREATE TABLE IF NOT EXISTS ")
@@ -127,7 +123,7 @@ func createTableSQL(schema string, t *Table) string {
 		}
 		b.WriteString(quoteIdent(c.Name))
 		b.WriteByte(' ')
-		b.WriteString(duckTypes[c.Type])
+		b.WriteString(kql.DuckDBType(c.Type)) // the compiler's storage convention
 	}
 	b.WriteString(")")
 	return b.String()

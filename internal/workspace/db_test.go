@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"github.com/secexport/secexport/internal/kql"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -67,7 +68,7 @@ func TestDBCreateAppendRetain(t *testing.T) {
 		for rows.Next() {
 			var name, typ string
 			rows.Scan(&name, &typ)
-			if i >= len(tb.Columns) || name != tb.Columns[i].Name || typ != duckTypes[tb.Columns[i].Type] {
+			if i >= len(tb.Columns) || name != tb.Columns[i].Name || typ != kql.DuckDBType(tb.Columns[i].Type) {
 				t.Errorf("%s column %d: %s %s", tb.Name, i, name, typ)
 			}
 			i++
