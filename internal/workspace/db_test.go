@@ -2,12 +2,12 @@ package workspace
 
 import (
 	"context"
-	"github.com/secexport/secexport/internal/kql"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/secexport/secexport/internal/kql"
 	"github.com/secexport/secexport/internal/model"
 )
 
