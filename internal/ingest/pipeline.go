@@ -242,22 +242,39 @@ func (p *Pipeline) prepare(ix *automation.Index, c Change, old *model.Record, ve
 			return pr
 		}
 	}
-	payload, err := export.Payload(rec, action, false, p.tenantID)
-	if err != nil {
-		pr.res.Err = fmt.Errorf("build exported event: %w", err)
-		return pr
+	// The exported payload is built only when an automation needs it: to
+	// evaluate its rules, or because it matched.
+	var payload []byte
+	var payloadErr error
+	built := false
+	build := func() {
+		if !built {
+			built = true
+			payload, payloadErr = export.Payload(rec, action, false, p.tenantID)
+		}
 	}
 	cand := automation.Candidate{
 		Source:        model.StreamingSource(rec.Kind),
 		Subscription:  rec.Subscription,
 		ResourceGroup: rec.ResourceGroup,
 		// Rules follow their paths through the raw payload: no full decode.
-		Payload: func() any { return json.RawMessage(payload) },
+		Payload: func() any {
+			if build(); payloadErr != nil {
+				return nil
+			}
+			return json.RawMessage(payload)
+		},
 	}
 	pr.actions = ix.Match(cand, nil)
-	pr.res.Events = len(pr.actions)
-	if len(pr.actions) > 0 {
-		pr.event = &model.Event{ID: store.NewID(), Source: cand.Source, RecordKey: rec.Key, Time: now, Payload: payload}
+	if len(pr.actions) == 0 {
+		return pr
 	}
+	if build(); payloadErr != nil {
+		pr.actions = nil
+		pr.res.Err = fmt.Errorf("build exported event: %w", payloadErr)
+		return pr
+	}
+	pr.res.Events = len(pr.actions)
+	pr.event = &model.Event{ID: store.NewID(), Source: cand.Source, RecordKey: rec.Key, Time: now, Payload: payload}
 	return pr
 }

@@ -173,3 +173,24 @@ func TestApplyDelete(t *testing.T) {
 		t.Fatalf("record still there: %v", err)
 	}
 }
+
+// A change no automation routes is stored, reported as a change, and queues
+// nothing.
+func TestApplyUnroutedChange(t *testing.T) {
+	f := newFixture(t)
+	c := benchRecord(t, 1, "Unhealthy")
+	c.Record.Subscription = "ffffffff-0000-4000-8000-000000000000"
+	res, err := f.p.Apply(context.Background(), []Change{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res[0].Changed || res[0].Events != 0 || res[0].Err != nil {
+		t.Fatalf("result %+v", res[0])
+	}
+	if _, _, err := f.st.Record(context.Background(), c.Record.Key); err != nil {
+		t.Fatalf("not stored: %v", err)
+	}
+	if evs := f.queued(t); len(evs) != 0 {
+		t.Fatalf("queued %d events", len(evs))
+	}
+}
