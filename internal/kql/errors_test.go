@@ -17,15 +17,15 @@ func TestErrors(t *testing.T) {
 		msg       string
 	}{
 		// Valid KQL that is not supported yet.
-		{"SecurityAlert | mv-expand Entities", CodeNotSupported, 1, 17, "the 'mv-expand' operator is not supported yet"},
+		{"SecurityAlert | mv-apply x on (take 1)", CodeNotSupported, 1, 17, "the 'mv-apply' operator is not supported yet"},
 		{"SecurityAlert\n| parse AlertName with * 'x' rest", CodeNotSupported, 2, 3, "the 'parse' operator is not supported yet"},
 		{"SecurityAlert | render timechart", CodeNotSupported, 1, 17, "'render'"},
 		{"SecurityAlert | evaluate bag_unpack(x)", CodeNotSupported, 1, 17, "'evaluate'"},
 		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 17, "'make-series'"},
-		{"SecurityAlert | project-rename A = AlertName", CodeNotSupported, 1, 17, "'project-rename'"},
+		{"SecurityAlert | top-nested 3 of AlertName by count()", CodeNotSupported, 1, 17, "'top-nested'"},
 		{"let f = (x: string) { x }; SecurityAlert", CodeNotSupported, 1, 9, "user-defined functions"},
 		{"let n = toscalar(SecurityAlert | count); SecurityAlert", CodeNotSupported, 1, 9, "'toscalar'"},
-		{"SecurityAlert | extend d = format_datetime(TimeGenerated, \"yyyy\")", CodeNotSupported, 1, 28, "'format_datetime' is not supported yet"},
+		{"SecurityAlert | extend d = format_datetime(TimeGenerated, \"dddd\")", CodeNotSupported, 1, 59, "the format specifier 'dddd' of format_datetime is not supported yet"},
 		{"union kind=inner SecureScores, SecureScoreControls", CodeNotSupported, 1, 7, "kind=inner"},
 		{"union Secure*", CodeNotSupported, 1, 7, "wildcards"},
 		{"SecurityAlert | project-away Alert*", CodeNotSupported, 1, 30, "wildcards"},

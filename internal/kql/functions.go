@@ -244,13 +244,13 @@ func incompatible(e *ectx, x *parser.Call, args []*sqlExpr) error {
 // calling it unknown.
 func unsupportedFunction(name string) bool {
 	for _, f := range strings.Fields(`
-		toscalar materialize datetime_add format_datetime format_timespan endofweek endofmonth endofyear dayofyear
+		toscalar materialize format_timespan endofweek endofmonth endofyear dayofyear
 		getmonth getyear monthofyear weekofyear make_datetime make_timespan totimespan todecimal toguid tohex
-		ceiling exp log log10 log2 pow sqrt sign max_of min_of trim trim_start trim_end replace replace_regex
-		translate reverse extract_all extractjson strcat_array strrep countof has_any_index parse_url parse_path
-		parse_ipv4 parse_xml parse_csv parse_user_agent bag_keys bag_pack pack pack_all pack_array array_concat
+		ceiling exp log log10 log2 pow sqrt sign max_of min_of replace
+		translate reverse extractjson strrep countof has_any_index parse_url parse_path
+		parse_ipv4 parse_xml parse_csv parse_user_agent pack_all
 		array_slice array_sort_asc array_sort_desc array_index_of array_sum set_union set_intersect set_difference
-		set_has_element zip columnifexists column_ifexists base64_decode_tostring base64_encode_tostring url_decode
+		set_has_element zip columnifexists column_ifexists url_decode
 		url_encode hash hash_sha256 hash_md5 gettype ipv4_is_private ipv4_is_match ipv4_compare ipv6_compare
 		ipv4_is_in_range row_number prev next series_decompose_forecast series_decompose_anomalies
 		geo_info_from_ip_address new_guid rand bitset_count_ones binary_and binary_or binary_xor binary_not bin_at

@@ -111,3 +111,44 @@ type Join struct {
 	Right  Expr
 	On     []Expr
 }
+
+// ColPattern is a column name or a wildcard pattern (Name*, *Name, A*B) in
+// project-keep and project-reorder.
+type ColPattern struct {
+	Name     *Ident // the name, or the pattern's text with '*'
+	Wildcard bool
+}
+
+func (c *ColPattern) Span() Span { return c.Name.NameSpan }
+
+// ProjectRename is | project-rename New = Old, ...; each pair is a *Named
+// whose X is an *Ident.
+type ProjectRename struct {
+	OpBase
+	Pairs []*Named
+}
+
+// ProjectReorder is | project-reorder Cols.
+type ProjectReorder struct {
+	OpBase
+	Cols []*ColPattern
+}
+
+// ProjectKeep is | project-keep Cols.
+type ProjectKeep struct {
+	OpBase
+	Cols []*ColPattern
+}
+
+// MvExpandItem is one [Name =] X [to typeof(T)] of mv-expand.
+type MvExpandItem struct {
+	X      Expr // an *Ident or a *Named
+	ToType *TypeRef
+}
+
+// MvExpand is | mv-expand Items (also | mvexpand).
+type MvExpand struct {
+	OpBase
+	Params []*Param
+	Items  []*MvExpandItem
+}

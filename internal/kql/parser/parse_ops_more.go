@@ -1,0 +1,137 @@
+package parser
+
+// colPattern parses a column name or a wildcard pattern: tokens of names and
+// '*' written without spaces between them.
+func (p *parser) colPattern() (*ColPattern, error) {
+	t := p.tok()
+	if t.Kind != TokStar && t.Kind != TokIdent {
+		id, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		return &ColPattern{Name: id}, nil
+	}
+	text, span, wild := "", t.Span, false
+	for first := true; ; first = false {
+		t := p.tok()
+		if !first && t.Span.Start != span.End {
+			break
+		}
+		if t.Kind == TokStar {
+			text += "*"
+			wild = true
+		} else if t.Kind == TokIdent && (first || text[len(text)-1] == '*') {
+			text += t.Value
+		} else {
+			break
+		}
+		p.advance()
+		span = join(span, t.Span)
+	}
+	return &ColPattern{Name: &Ident{Name: text, NameSpan: span}, Wildcard: wild}, nil
+}
+
+func (p *parser) colPatterns() ([]*ColPattern, error) {
+	var cs []*ColPattern
+	for {
+		c, err := p.colPattern()
+		if err != nil {
+			return nil, err
+		}
+		if p.atWord("asc") || p.atWord("desc") || p.atWord("granny-asc") || p.atWord("granny-desc") {
+			return nil, notSupported(p.tok().Span, "ordering columns by name with '%s' is not supported yet", p.tok().Value)
+		}
+		cs = append(cs, c)
+		if !p.at(TokComma) {
+			return cs, nil
+		}
+		p.advance()
+	}
+}
+
+func parseProjectRename(p *parser, b OpBase) (Operator, error) {
+	op := &ProjectRename{OpBase: b}
+	for {
+		if !p.isNamed() {
+			return nil, p.fail("expected New = Old")
+		}
+		x, err := p.namedOrExpr()
+		if err != nil {
+			return nil, err
+		}
+		n, ok := x.(*Named)
+		if !ok {
+			return nil, errAt(p.src, x.Span(), "expected New = Old")
+		}
+		if _, ok := n.X.(*Ident); !ok {
+			return nil, errAt(p.src, n.X.Span(), "expected a column name")
+		}
+		op.Pairs = append(op.Pairs, n)
+		op.Last = n.Span()
+		if !p.at(TokComma) {
+			return op, nil
+		}
+		p.advance()
+	}
+}
+
+func parseProjectReorder(p *parser, b OpBase) (Operator, error) {
+	cs, err := p.colPatterns()
+	if err != nil {
+		return nil, err
+	}
+	b.Last = cs[len(cs)-1].Span()
+	return &ProjectReorder{OpBase: b, Cols: cs}, nil
+}
+
+func parseProjectKeep(p *parser, b OpBase) (Operator, error) {
+	cs, err := p.colPatterns()
+	if err != nil {
+		return nil, err
+	}
+	b.Last = cs[len(cs)-1].Span()
+	return &ProjectKeep{OpBase: b, Cols: cs}, nil
+}
+
+func parseMvExpand(p *parser, b OpBase) (Operator, error) {
+	op := &MvExpand{OpBase: b}
+	// Only mv-expand's own options: "Name = X" is an item, not an option.
+	for (p.atWord("kind") || p.atWord("bagexpansion") || p.atWord("with_itemindex")) && p.peek(1).Kind == TokAssign {
+		name := p.advance()
+		p.advance() // =
+		v, err := p.paramValue()
+		if err != nil {
+			return nil, err
+		}
+		op.Params = append(op.Params, &Param{Name: &Ident{Name: name.Value, NameSpan: name.Span}, Value: v})
+	}
+	for {
+		x, err := p.namedOrExpr()
+		if err != nil {
+			return nil, err
+		}
+		it := &MvExpandItem{X: x}
+		op.Last = x.Span()
+		if p.atWord("to") {
+			p.advance()
+			if !p.atWord("typeof") || p.peek(1).Kind != TokLParen {
+				return nil, p.fail("expected typeof(type)")
+			}
+			tr, err := p.typeRef()
+			if err != nil {
+				return nil, err
+			}
+			it.ToType = tr.(*TypeRef)
+			op.Last = tr.Span()
+		}
+		op.Items = append(op.Items, it)
+		if !p.at(TokComma) {
+			break
+		}
+		p.advance()
+	}
+	if p.atWord("limit") {
+		return nil, notSupported(p.tok().Span, "mv-expand with limit is not supported yet")
+	}
+	return op, nil
+}

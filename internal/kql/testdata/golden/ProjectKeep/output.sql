@@ -1,0 +1,2 @@
+SELECT "AlertName", "SystemAlertId", "TimeGenerated" FROM "SecurityAlert" WHERE "AlertSeverity" = $1 ORDER BY "SystemAlertId" ASC NULLS FIRST
+-- $1 = "Medium"

@@ -1,0 +1,7 @@
+WITH "_q1" AS (SELECT *, CASE WHEN len(regexp_extract_all(coalesce(json_extract_string("RecommendationResourceIds", '$'), ''), $1, 1)) > 0 THEN to_json(regexp_extract_all(coalesce(json_extract_string("RecommendationResourceIds", '$'), ''), $1, 1)) END AS "Vms" FROM "SecureScoreControls" WHERE "IsSnapshot"),
+"_q2" AS (SELECT "ControlName", CASE WHEN json_type("Vms") = 'ARRAY' THEN array_to_string(list_transform(CAST(json_extract("Vms", '$[*]') AS JSON[]), v -> coalesce(json_extract_string(v, '$'), '')), $2) ELSE '' END AS "VmList", CASE WHEN json_type("Vms") = 'ARRAY' AND json_type(json_array(to_json($3))) = 'ARRAY' THEN to_json(list_concat(CAST(json_extract("Vms", '$[*]') AS JSON[]), CAST(json_extract(json_array(to_json($3)), '$[*]') AS JSON[]))) END AS "Both", CASE WHEN json_type(CASE WHEN json_type("Vms") = 'ARRAY' AND json_type("Vms") = 'ARRAY' THEN to_json(list_concat(CAST(json_extract("Vms", '$[*]') AS JSON[]), CAST(json_extract("Vms", '$[*]') AS JSON[]))) END) = 'ARRAY' THEN CAST(json_array_length(CASE WHEN json_type("Vms") = 'ARRAY' AND json_type("Vms") = 'ARRAY' THEN to_json(list_concat(CAST(json_extract("Vms", '$[*]') AS JSON[]), CAST(json_extract("Vms", '$[*]') AS JSON[]))) END) AS BIGINT) END AS "N" FROM "_q1"),
+"_q3" AS (SELECT * FROM "_q2" ORDER BY "ControlName" ASC NULLS FIRST, "VmList" ASC NULLS FIRST)
+SELECT "ControlName", "VmList", CAST("Both" AS VARCHAR) AS "Both", "N" FROM "_q3"
+-- $1 = "virtualMachines/([a-z0-9-]+)"
+-- $2 = ";"
+-- $3 = "extra"
