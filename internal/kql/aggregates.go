@@ -17,6 +17,14 @@ type aggregate struct {
 	prefix string
 	result func(args []*sqlExpr) (Type, bool)
 	sql    func(e *ectx, args []*sqlExpr) string
+	// compile, when set instead of sql, also sees the call, for aggregates
+	// whose SQL depends on a constant argument (percentile).
+	compile func(e *ectx, x *parser.Call, args []*sqlExpr) (string, error)
+	// name, when set, names the column instead of prefix_ + first argument.
+	name func(c *compiler, x *parser.Call, r *relation) string
+	// multi: the aggregate makes several columns (arg_max, percentiles), and
+	// summarize compiles it itself.
+	multi bool
 }
 
 func fixed(t Type) func([]*sqlExpr) (Type, bool) {
@@ -27,20 +35,11 @@ func fixed(t Type) func([]*sqlExpr) (Type, bool) {
 var aggregates = map[string]*aggregate{}
 
 func init() {
-	makeList := func(distinct bool) func(e *ectx, a []*sqlExpr) string {
-		return func(e *ectx, a []*sqlExpr) string {
-			v := a[0].sql
-			var list string
-			if distinct {
-				list = "list(DISTINCT " + v + " ORDER BY " + v + ") FILTER (WHERE " + v + " IS NOT NULL)"
-			} else {
-				list = "list(" + v + ") FILTER (WHERE " + v + " IS NOT NULL)"
-			}
-			if len(a) == 2 {
-				list = "list_slice(" + list + ", 1, " + e.operand(a[1], TLong) + ")"
-			}
-			return "coalesce(to_json(" + list + "), CAST('[]' AS JSON))"
-		}
+	for name, a := range map[string]*aggregate{
+		"make_set":  {args: []argKind{argAny, argInteger}, min: 1, prefix: "set", result: fixed(TDynamic), sql: makeList(true, false)},
+		"make_list": {args: []argKind{argAny, argInteger}, min: 1, prefix: "list", result: fixed(TDynamic), sql: makeList(false, false)},
+	} {
+		aggregates[name] = a
 	}
 	for name, a := range map[string]*aggregate{
 		"count": {prefix: "count", result: fixed(TLong), sql: func(*ectx, []*sqlExpr) string { return "count(*)" }},
@@ -74,14 +73,39 @@ func init() {
 			}
 			return "avg(" + a[0].sql + ")"
 		}},
-		"min":       {args: []argKind{argAny}, prefix: "min", result: orderable, sql: func(e *ectx, a []*sqlExpr) string { return "min(" + a[0].sql + ")" }},
-		"max":       {args: []argKind{argAny}, prefix: "max", result: orderable, sql: func(e *ectx, a []*sqlExpr) string { return "max(" + a[0].sql + ")" }},
-		"make_set":  {args: []argKind{argAny, argInteger}, min: 1, prefix: "set", result: fixed(TDynamic), sql: makeList(true)},
-		"make_list": {args: []argKind{argAny, argInteger}, min: 1, prefix: "list", result: fixed(TDynamic), sql: makeList(false)},
-		"arg_max":   {prefix: "arg_max"},
-		"arg_min":   {prefix: "arg_min"},
+		"min":     {args: []argKind{argAny}, prefix: "min", result: orderable, sql: func(e *ectx, a []*sqlExpr) string { return "min(" + a[0].sql + ")" }},
+		"max":     {args: []argKind{argAny}, prefix: "max", result: orderable, sql: func(e *ectx, a []*sqlExpr) string { return "max(" + a[0].sql + ")" }},
+		"arg_max": {prefix: "arg_max", multi: true},
+		"arg_min": {prefix: "arg_min", multi: true},
 	} {
 		aggregates[name] = a
+	}
+}
+
+// makeList compiles make_set and make_list, and with withIf make_set_if
+// and make_list_if, whose second argument is the predicate: a JSON array of
+// the non-null values (distinct and sorted for a set), cut to the optional
+// last argument's size.
+func makeList(distinct, withIf bool) func(e *ectx, a []*sqlExpr) string {
+	return func(e *ectx, a []*sqlExpr) string {
+		v := a[0].sql
+		where := v + " IS NOT NULL"
+		size := 1
+		if withIf {
+			b, _ := e.asBool(a[1], precAnd+1)
+			where += " AND " + b
+			size = 2
+		}
+		var list string
+		if distinct {
+			list = "list(DISTINCT " + v + " ORDER BY " + v + ") FILTER (WHERE " + where + ")"
+		} else {
+			list = "list(" + v + ") FILTER (WHERE " + where + ")"
+		}
+		if len(a) > size {
+			list = "list_slice(" + list + ", 1, " + e.operand(a[size], TLong) + ")"
+		}
+		return "coalesce(to_json(" + list + "), CAST('[]' AS JSON))"
 	}
 }
 
@@ -114,7 +138,10 @@ func orderable(a []*sqlExpr) (Type, bool) {
 
 // aggregate compiles a call of an aggregation function.
 func (e *ectx) aggregate(x *parser.Call, a *aggregate) (*sqlExpr, error) {
-	if a.sql == nil { // arg_max, arg_min
+	if a.multi { // arg_max, arg_min, percentiles
+		if x.Func.Name == "percentiles" {
+			return nil, e.errorf(x, CodeArgument, "'percentiles' must be used directly in summarize, as in summarize percentiles(X, 50, 95) by ...")
+		}
 		return nil, e.errorf(x, CodeArgument, "'%s' must be used directly in summarize, as in summarize %s(TimeGenerated, *) by ...", x.Func.Name, x.Func.Name)
 	}
 	inner := *e
@@ -135,6 +162,13 @@ func (e *ectx) aggregate(x *parser.Call, a *aggregate) (*sqlExpr, error) {
 	t, ok := a.result(args)
 	if !ok {
 		return nil, incompatible(e, x, args)
+	}
+	if a.compile != nil {
+		sql, err := a.compile(e, x, args)
+		if err != nil {
+			return nil, err
+		}
+		return &sqlExpr{sql: sql, typ: t, atomic: true, agg: true}, nil
 	}
 	return &sqlExpr{sql: a.sql(e, args), typ: t, atomic: true, agg: true}, nil
 }

@@ -162,7 +162,7 @@ func (c *compiler) let(st *parser.Let) error {
 // isTabular reports whether x denotes rows rather than a scalar value.
 func (c *compiler) isTabular(x parser.Expr) bool {
 	switch x := x.(type) {
-	case *parser.Pipe:
+	case *parser.Pipe, *parser.DataTable:
 		return true
 	case *parser.Paren:
 		return c.isTabular(x.X)
@@ -187,6 +187,8 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 		return c.tabular(x.X)
 	case *parser.Ident:
 		return c.source(x)
+	case *parser.DataTable:
+		return c.compileDataTable(x)
 	case *parser.Pipe:
 		var r *relation
 		if x.Source != nil {

@@ -18,8 +18,13 @@ func TestErrors(t *testing.T) {
 	}{
 		// Valid KQL that is not supported yet.
 		{"SecurityAlert | mv-apply x on (take 1)", CodeNotSupported, 1, 17, "the 'mv-apply' operator is not supported yet"},
-		{"SecurityAlert\n| parse AlertName with * 'x' rest", CodeNotSupported, 2, 3, "the 'parse' operator is not supported yet"},
-		{"SecurityAlert | render timechart", CodeNotSupported, 1, 17, "'render'"},
+		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
+		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},
+		{"SecurityAlert | parse AlertName with * 'x' rest:timespan", CodeNotSupported, 1, 49, "type timespan"},
+		{"SecurityAlert | where row_number() > 2", CodeNotSupported, 1, 23, "row_number() is supported only in"},
+		{"SecurityAlert | serialize | extend r = row_number(1, AlertName != 'x')", CodeNotSupported, 1, 40, "restart"},
+		{"datatable (A: long) [\"x\"]", CodeType, 1, 22, "does not match column 'A'"},
+		{"datatable (A: long, B: string) [1, \"x\", 2]", CodeArgument, 1, 1, "not a multiple"},
 		{"SecurityAlert | evaluate bag_unpack(x)", CodeNotSupported, 1, 17, "'evaluate'"},
 		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 17, "'make-series'"},
 		{"SecurityAlert | top-nested 3 of AlertName by count()", CodeNotSupported, 1, 17, "'top-nested'"},

@@ -42,6 +42,9 @@ func (c *compiler) resultName(x parser.Expr, r *relation) string {
 		if f, ok := functions[x.Func.Name]; ok {
 			kind, prefix = f.name, f.prefix
 		} else if a, ok := aggregates[x.Func.Name]; ok {
+			if a.name != nil { // percentile(A, 95) is percentile_A_95
+				return a.name(c, x, r)
+			}
 			kind, prefix = namePrefixArg, a.prefix
 			if prefix == "" { // take_any(A) is named A
 				kind = nameFirstArg

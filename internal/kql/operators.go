@@ -36,6 +36,12 @@ func init() {
 		"project-keep":    compileProjectKeep,
 		"mv-expand":       compileMvExpand,
 		"mvexpand":        compileMvExpand,
+		"render":          compileRender,
+		"serialize":       compileSerialize,
+		"getschema":       compileGetSchema,
+		"as":              compileAs,
+		"parse":           compileParse,
+		"parse-where":     compileParse,
 	}
 }
 

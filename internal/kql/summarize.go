@@ -87,6 +87,30 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 			}
 			continue
 		}
+		if call, ok := target.(*parser.Call); ok && call.Func.Name == "percentiles" {
+			// One column per percentile; a declared name names the first.
+			calls, err := ae.percentiles(call)
+			if err != nil {
+				return nil, err
+			}
+			for i, pc := range calls {
+				x, err := ae.expr(pc)
+				if err != nil {
+					return nil, err
+				}
+				col := &column{typ: x.typ, sql: x.sql}
+				if i == 0 && name != "" {
+					col.name = name
+					if !p.declare(col, false) {
+						return nil, c.duplicate(op, item, name)
+					}
+					continue
+				}
+				col.name = c.resultName(pc, r)
+				p.add(col, false)
+			}
+			continue
+		}
 		x, err := ae.expr(target)
 		if err != nil {
 			return nil, err

@@ -31,6 +31,12 @@ func init() {
 		"project-keep":    parseProjectKeep,
 		"mv-expand":       parseMvExpand,
 		"mvexpand":        parseMvExpand,
+		"render":          parseRender,
+		"serialize":       parseSerialize,
+		"getschema":       parseGetSchema,
+		"as":              parseAs,
+		"parse":           parseParse,
+		"parse-where":     parseParse,
 	}
 }
 
@@ -40,12 +46,12 @@ var unsupportedOperators = map[string]bool{}
 
 func init() {
 	for _, op := range []string{
-		"as", "consume", "evaluate", "extend-schema", "facet", "find", "fork", "getschema",
+		"consume", "evaluate", "extend-schema", "facet", "find", "fork",
 		"invoke", "lookup", "make-series", "mv-apply", "mvapply",
-		"parse", "parse-where", "parse-kv", "partition", "print",
-		"range", "reduce", "render", "sample",
-		"sample-distinct", "scan", "search", "serialize", "top-hitters", "top-nested",
-		"externaldata", "datatable", "macro-expand", "assert-schema", "execute-and-cache",
+		"parse-kv", "partition", "print",
+		"range", "reduce", "sample",
+		"sample-distinct", "scan", "search", "top-hitters", "top-nested",
+		"externaldata", "macro-expand", "assert-schema", "execute-and-cache",
 		"graph-match", "make-graph", "graph-to-table", "graph-merge", "graph-shortest-paths",
 		"project-smart", "top-nested", "sql",
 	} {

@@ -180,6 +180,13 @@ func (p *parser) pipe() (Expr, error) {
 		}
 		return p.pipeOps(nil, []Operator{u})
 	}
+	if p.atDataTable() {
+		dt, err := p.dataTable()
+		if err != nil {
+			return nil, err
+		}
+		return p.pipeFrom(dt)
+	}
 	if t := p.tok(); t.Kind == TokIdent && unsupportedOperators[t.Value] && startsOperand(p.peek(1).Kind) {
 		// print 1, range x from ..., datatable (...) [...]: sources we do not run yet.
 		return nil, notSupported(t.Span, "the '%s' operator is not supported yet", t.Value)

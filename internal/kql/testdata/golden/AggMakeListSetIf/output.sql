@@ -1,0 +1,4 @@
+WITH "_q1" AS (SELECT "ProductName", coalesce(to_json(list(DISTINCT "AlertSeverity" ORDER BY "AlertSeverity") FILTER (WHERE "AlertSeverity" IS NOT NULL AND "IsIncident")), CAST('[]' AS JSON)) AS "set_AlertSeverity", coalesce(to_json(list("CompromisedEntity") FILTER (WHERE "CompromisedEntity" IS NOT NULL AND "ConfidenceScore" > 0.9::DOUBLE AND "Status" <> $1)), CAST('[]' AS JSON)) AS "list_CompromisedEntity", coalesce(to_json(list_slice(list(DISTINCT "Status" ORDER BY "Status") FILTER (WHERE "Status" IS NOT NULL AND NOT "IsIncident"), 1, 2)), CAST('[]' AS JSON)) AS "Two" FROM "SecurityAlert" GROUP BY "ProductName"),
+"_q2" AS (SELECT * FROM "_q1" ORDER BY "ProductName" ASC NULLS FIRST)
+SELECT "ProductName", CAST("set_AlertSeverity" AS VARCHAR) AS "set_AlertSeverity", CAST("list_CompromisedEntity" AS VARCHAR) AS "list_CompromisedEntity", CAST("Two" AS VARCHAR) AS "Two" FROM "_q2"
+-- $1 = "Resolved"

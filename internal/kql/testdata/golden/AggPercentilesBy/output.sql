@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT "ControlType", CAST(quantile_disc("HealthyResources", 0.5) AS BIGINT) AS "percentile_HealthyResources_50", CAST(quantile_disc("HealthyResources", 0.75) AS BIGINT) AS "percentile_HealthyResources_75", quantile_disc("CurrentScore", 0.5) AS "Median", quantile_disc("CurrentScore", 0.125) AS "percentile_CurrentScore_12_5" FROM "SecureScoreControls" GROUP BY "ControlType")
+SELECT * FROM "_q1" ORDER BY "ControlType" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT CAST(NULL AS VARCHAR) AS "Name", CAST(NULL AS BIGINT) AS "Score" WHERE false)
+SELECT *, "Score" * 2 AS "Double" FROM "_q1"
