@@ -55,7 +55,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "tail":
 		return runTail(ctx, args[1:], stdin, stdout, stderr)
 	case "query":
-		return runQuery(ctx, args[1:], stdout, stderr)
+		return runQuery(ctx, args[1:], stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "secexport", version)
 		return nil

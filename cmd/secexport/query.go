@@ -23,14 +23,18 @@ type queryConfig struct {
 
 // runQuery runs a KQL query against a workspace through the Logs query API
 // and prints the result as a table, or as the API's JSON with --json.
-func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runQuery(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("query", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: secexport query [flags] 'KQL'
+       secexport query [flags] --file hunting.kql
+       secexport query [flags] - < hunting.kql
 
 Runs a KQL query against a workspace of a secexport server (the Logs query
 API, POST /v1/workspaces/{id}/query) and prints the result as a table.
+A query kept in a file (a hunting query, an analytics rule) runs as it is
+with --file, or from standard input with "-".
 Without --token: $SECEXPORT_TOKEN, $SECEXPORT_BOOTSTRAP_TOKEN, the data
 directory's bootstrap-token, or "demo" (the token of make run).
 
@@ -44,14 +48,16 @@ directory's bootstrap-token, or "demo" (the token of make run).
 	fs.StringVar(&c.timespan, "timespan", "", "ISO 8601 duration or start/end applied to TimeGenerated, e.g. P1D")
 	fs.StringVar(&c.dataDir, "data", envOr("SECEXPORT_DATA", "./data"), "data directory to read bootstrap-token from")
 	fs.BoolVar(&c.json, "json", false, "print the API's JSON answer")
+	file := fs.String("file", "", "read the query from this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	kql, err := queryText(*file, fs.Args(), stdin)
+	if err != nil {
 		fs.Usage()
-		return fmt.Errorf("query: give the KQL query as one argument")
+		return err
 	}
-	body, err := c.run(ctx, fs.Arg(0))
+	body, err := c.run(ctx, kql)
 	if err != nil {
 		return err
 	}
@@ -65,6 +71,36 @@ directory's bootstrap-token, or "demo" (the token of make run).
 		return err
 	}
 	return printTable(stdout, body)
+}
+
+// queryText returns the query: the one argument, the file's text, or
+// standard input when the argument is "-".
+func queryText(file string, args []string, stdin io.Reader) (string, error) {
+	var b []byte
+	var err error
+	switch {
+	case file != "" && len(args) > 0:
+		return "", fmt.Errorf("query: give the query either as an argument or with --file, not both")
+	case file != "":
+		if b, err = os.ReadFile(file); err != nil {
+			return "", fmt.Errorf("query: %w", err)
+		}
+	case len(args) == 1 && args[0] == "-":
+		if stdin == nil {
+			return "", fmt.Errorf("query: no standard input to read the query from")
+		}
+		if b, err = io.ReadAll(stdin); err != nil {
+			return "", fmt.Errorf("query: reading standard input: %w", err)
+		}
+	case len(args) == 1:
+		b = []byte(args[0])
+	default:
+		return "", fmt.Errorf("query: give the KQL query as one argument, with --file, or as - to read standard input")
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return "", fmt.Errorf("query: the query is empty")
+	}
+	return string(b), nil
 }
 
 func (c *queryConfig) resolveToken() string {

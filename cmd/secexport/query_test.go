@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +80,32 @@ func TestQueryCommandAgainstDemo(t *testing.T) {
 		!strings.Contains(err.Error(), "Nope") || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("a refused query: %v", err)
 	}
+	// A hunting query kept in a file, as teams keep them: comments, a let,
+	// CRLF line ends and a trailing semicolon; from --file and from stdin.
+	hunt := "// unhealthy recommendations by severity\r\n" +
+		"let sev = dynamic([\"High\", \"Medium\", \"Low\"]);\r\n" +
+		"SecurityRecommendation\r\n" +
+		"| where RecommendationSeverity in (sev) // all three\r\n" +
+		"|summarize ['Count of recommendations'] = count()by RecommendationSeverity\r\n" +
+		"| order by RecommendationSeverity asc;\r\n"
+	file := filepath.Join(t.TempDir(), "hunt.kql")
+	if err := os.WriteFile(file, []byte(hunt), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fromFile, err := query("--file", file)
+	if err != nil || !strings.HasPrefix(fromFile, "RecommendationSeverity  Count of recommendations") || !strings.Contains(fromFile, "(3 rows)") {
+		t.Errorf("--file: %v\n%s", err, fromFile)
+	}
+	var stdinOut bytes.Buffer
+	if err := run(ctx, []string{"query", "--server", server, "--token", "t0ken", "-"}, strings.NewReader(hunt), &stdinOut, io.Discard); err != nil || stdinOut.String() != fromFile {
+		t.Errorf("query from stdin: %v\n%s\nwant\n%s", err, stdinOut.String(), fromFile)
+	}
+	for _, args := range [][]string{{"--file", file, "SecurityAlert"}, {"--file", filepath.Join(t.TempDir(), "missing.kql")}, {"  "}} {
+		if _, err := query(args...); err == nil {
+			t.Errorf("query %q: no error", args)
+		}
+	}
+
 	var errOut bytes.Buffer
 	if err := run(ctx, []string{"query", "--server", server, "--token", "wrong", "SecurityAlert"}, nil, io.Discard, &errOut); err == nil || !strings.Contains(err.Error(), "401") {
 		t.Errorf("wrong token: %v", err)
