@@ -42,6 +42,8 @@ func init() {
 		"as":              compileAs,
 		"parse":           compileParse,
 		"parse-where":     compileParse,
+		"mv-apply":        compileMvApply,
+		"mvapply":         compileMvApply,
 	}
 }
 
