@@ -44,6 +44,7 @@ func init() {
 		"parse-where":     compileParse,
 		"mv-apply":        compileMvApply,
 		"mvapply":         compileMvApply,
+		"lookup":          compileLookup,
 	}
 }
 
