@@ -45,6 +45,7 @@ func init() {
 		"mv-apply":        compileMvApply,
 		"mvapply":         compileMvApply,
 		"lookup":          compileLookup,
+		"make-series":     compileMakeSeries,
 	}
 }
 

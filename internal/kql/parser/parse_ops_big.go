@@ -113,11 +113,22 @@ func parseLookup(p *parser, b OpBase) (Operator, error) {
 }
 
 func parseMakeSeries(p *parser, b OpBase) (Operator, error) {
-	ps, err := p.params()
-	if err != nil {
-		return nil, err
+	op := &MakeSeries{OpBase: b}
+	// Only make-series' own options: "Name = Agg" is an aggregate.
+	for p.atWord("kind") && p.peek(1).Kind == TokAssign || p.atWord("hint") && p.peek(1).Kind == TokDot {
+		ps, err := p.params()
+		if err != nil {
+			return nil, err
+		}
+		if len(ps) == 0 {
+			return nil, p.fail("expected an option")
+		}
+		op.Params = append(op.Params, ps[0])
+		if len(ps) > 1 {
+			op.Params = append(op.Params, ps[1:]...)
+		}
 	}
-	op := &MakeSeries{OpBase: b, Params: ps}
+	var err error
 	for {
 		x, err := p.namedOrExpr()
 		if err != nil {
