@@ -46,6 +46,7 @@ func init() {
 		"mvapply":         compileMvApply,
 		"lookup":          compileLookup,
 		"make-series":     compileMakeSeries,
+		"top-nested":      compileTopNested,
 	}
 }
 
