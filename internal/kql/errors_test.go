@@ -17,7 +17,7 @@ func TestErrors(t *testing.T) {
 		msg       string
 	}{
 		// Valid KQL that is not supported yet.
-		{"SecurityAlert | mv-apply x on (take 1)", CodeNotSupported, 1, 17, "the 'mv-apply' operator is not supported yet"},
+		{"SecurityAlert | mv-apply with_itemindex=i e = parse_json(Entities) on (take 1)", CodeNotSupported, 1, 26, "the option 'with_itemindex' is not supported yet"},
 		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
 		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},
 		{"SecurityAlert | parse AlertName with * 'x' rest:timespan", CodeNotSupported, 1, 49, "type timespan"},
@@ -26,8 +26,10 @@ func TestErrors(t *testing.T) {
 		{"datatable (A: long) [\"x\"]", CodeType, 1, 22, "does not match column 'A'"},
 		{"datatable (A: long, B: string) [1, \"x\", 2]", CodeArgument, 1, 1, "not a multiple"},
 		{"SecurityAlert | evaluate bag_unpack(x)", CodeNotSupported, 1, 17, "'evaluate'"},
-		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 17, "'make-series'"},
-		{"SecurityAlert | top-nested 3 of AlertName by count()", CodeNotSupported, 1, 17, "'top-nested'"},
+		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 40, "without both from and to"},
+		{"SecurityAlert | make-series count() on TimeGenerated from startofday(ago(1d)) to now() step 1h", CodeNotSupported, 1, 59, "not a constant"},
+		{"SecurityAlert | top-nested 3 of AlertName with others = \"Other\" by count()", CodeNotSupported, 1, 57, "with others"},
+		{"SecurityAlert | top-nested 3 of tolower(AlertName) by count()", CodeNotSupported, 1, 33, "name the top-nested expression"},
 		{"let f = (x: string) { x }; SecurityAlert", CodeNotSupported, 1, 9, "user-defined functions"},
 		{"let n = toscalar(SecurityAlert | count); SecurityAlert", CodeNotSupported, 1, 9, "'toscalar'"},
 		{"SecurityAlert | extend d = format_datetime(TimeGenerated, \"dddd\")", CodeNotSupported, 1, 59, "the format specifier 'dddd' of format_datetime is not supported yet"},

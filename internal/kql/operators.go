@@ -42,6 +42,11 @@ func init() {
 		"as":              compileAs,
 		"parse":           compileParse,
 		"parse-where":     compileParse,
+		"mv-apply":        compileMvApply,
+		"mvapply":         compileMvApply,
+		"lookup":          compileLookup,
+		"make-series":     compileMakeSeries,
+		"top-nested":      compileTopNested,
 	}
 }
 

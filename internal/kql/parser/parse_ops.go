@@ -37,6 +37,11 @@ func init() {
 		"as":              parseAs,
 		"parse":           parseParse,
 		"parse-where":     parseParse,
+		"mv-apply":        parseMvApply,
+		"mvapply":         parseMvApply,
+		"lookup":          parseLookup,
+		"make-series":     parseMakeSeries,
+		"top-nested":      parseTopNested,
 	}
 }
 
@@ -47,13 +52,13 @@ var unsupportedOperators = map[string]bool{}
 func init() {
 	for _, op := range []string{
 		"consume", "evaluate", "extend-schema", "facet", "find", "fork",
-		"invoke", "lookup", "make-series", "mv-apply", "mvapply",
+		"invoke",
 		"parse-kv", "partition", "print",
 		"range", "reduce", "sample",
-		"sample-distinct", "scan", "search", "top-hitters", "top-nested",
+		"sample-distinct", "scan", "search", "top-hitters",
 		"externaldata", "macro-expand", "assert-schema", "execute-and-cache",
 		"graph-match", "make-graph", "graph-to-table", "graph-merge", "graph-shortest-paths",
-		"project-smart", "top-nested", "sql",
+		"project-smart", "sql",
 	} {
 		unsupportedOperators[op] = true
 	}

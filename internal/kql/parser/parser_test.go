@@ -139,7 +139,8 @@ func TestParseErrors(t *testing.T) {
 	for src, want := range map[string]string{
 		"T | where":                    "Query could not be parsed at '<end of query>' on line [1,10]: expected an expression",
 		"T | foo x":                    "unknown query operator 'foo'",
-		"T | mv-apply x on (take 1)":   "the 'mv-apply' operator is not supported yet",
+		"T | partition by x (take 1)":  "the 'partition' operator is not supported yet",
+		"T | mv-apply x on take 1":     "expected '('",
 		"T | where a ==":               "expected an expression",
 		"T | project a,":               "expected an expression",
 		"T | join kind=inner (U) x":    "expected 'on'",

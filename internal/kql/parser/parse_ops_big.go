@@ -1,0 +1,261 @@
+package parser
+
+// mvExpandItems parses the [Name =] X [to typeof(T)], ... list of mv-expand
+// and mv-apply.
+func (p *parser) mvExpandItems(b *OpBase) ([]*MvExpandItem, error) {
+	var items []*MvExpandItem
+	for {
+		x, err := p.namedOrExpr()
+		if err != nil {
+			return nil, err
+		}
+		it := &MvExpandItem{X: x}
+		b.Last = x.Span()
+		if p.atWord("to") {
+			p.advance()
+			if !p.atWord("typeof") || p.peek(1).Kind != TokLParen {
+				return nil, p.fail("expected typeof(type)")
+			}
+			tr, err := p.typeRef()
+			if err != nil {
+				return nil, err
+			}
+			it.ToType = tr.(*TypeRef)
+			b.Last = tr.Span()
+		}
+		items = append(items, it)
+		if !p.at(TokComma) {
+			return items, nil
+		}
+		p.advance()
+	}
+}
+
+func parseMvApply(p *parser, b OpBase) (Operator, error) {
+	op := &MvApply{OpBase: b}
+	for (p.atWord("with_itemindex") || p.atWord("kind")) && p.peek(1).Kind == TokAssign {
+		name := p.advance()
+		p.advance() // =
+		v, err := p.paramValue()
+		if err != nil {
+			return nil, err
+		}
+		op.Params = append(op.Params, &Param{Name: &Ident{Name: name.Value, NameSpan: name.Span}, Value: v})
+	}
+	items, err := p.mvExpandItems(&op.OpBase)
+	if err != nil {
+		return nil, err
+	}
+	op.Items = items
+	if p.atWord("limit") {
+		return nil, notSupported(p.tok().Span, "mv-apply with limit is not supported yet")
+	}
+	if _, err := p.expectWord("on"); err != nil {
+		return nil, err
+	}
+	sub, rparen, err := p.subPipe()
+	if err != nil {
+		return nil, err
+	}
+	op.Sub, op.Last = sub, rparen
+	return op, nil
+}
+
+// subPipe parses ( op | op ... ), a pipe whose source is implicit.
+func (p *parser) subPipe() (*Pipe, Span, error) {
+	if err := p.enter(); err != nil {
+		return nil, Span{}, err
+	}
+	defer p.leave()
+	if _, err := p.expect(TokLParen); err != nil {
+		return nil, Span{}, err
+	}
+	first, err := p.operator()
+	if err != nil {
+		return nil, Span{}, err
+	}
+	x, err := p.pipeOps(nil, []Operator{first})
+	if err != nil {
+		return nil, Span{}, err
+	}
+	r, err := p.expect(TokRParen)
+	if err != nil {
+		return nil, Span{}, err
+	}
+	return x.(*Pipe), r.Span, nil
+}
+
+func parseLookup(p *parser, b OpBase) (Operator, error) {
+	ps, err := p.params()
+	if err != nil {
+		return nil, err
+	}
+	right, err := p.tabularOperand()
+	if err != nil {
+		return nil, err
+	}
+	op := &Lookup{OpBase: b, Params: ps, Right: right}
+	if _, err := p.expectWord("on"); err != nil {
+		return nil, err
+	}
+	for {
+		x, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		op.On = append(op.On, x)
+		op.Last = x.Span()
+		if !p.at(TokComma) {
+			return op, nil
+		}
+		p.advance()
+	}
+}
+
+func parseMakeSeries(p *parser, b OpBase) (Operator, error) {
+	op := &MakeSeries{OpBase: b}
+	// Only make-series' own options: "Name = Agg" is an aggregate.
+	for p.atWord("kind") && p.peek(1).Kind == TokAssign || p.atWord("hint") && p.peek(1).Kind == TokDot {
+		ps, err := p.params()
+		if err != nil {
+			return nil, err
+		}
+		if len(ps) == 0 {
+			return nil, p.fail("expected an option")
+		}
+		op.Params = append(op.Params, ps[0])
+		if len(ps) > 1 {
+			op.Params = append(op.Params, ps[1:]...)
+		}
+	}
+	var err error
+	for {
+		x, err := p.namedOrExpr()
+		if err != nil {
+			return nil, err
+		}
+		a := &SeriesAgg{X: x}
+		if p.atWord("default") && p.peek(1).Kind == TokAssign {
+			p.advance()
+			p.advance()
+			if a.Default, err = p.additive(); err != nil {
+				return nil, err
+			}
+		}
+		op.Aggs = append(op.Aggs, a)
+		if !p.at(TokComma) {
+			break
+		}
+		p.advance()
+	}
+	if _, err := p.expectWord("on"); err != nil {
+		return nil, err
+	}
+	if op.Axis, err = p.additive(); err != nil {
+		return nil, err
+	}
+	op.Last = op.Axis.Span()
+	if p.atWord("in") && p.peek(1).Kind == TokIdent && p.peek(1).Value == "range" && p.peek(2).Kind == TokLParen {
+		p.advance()
+		x, err := p.postfix()
+		if err != nil {
+			return nil, err
+		}
+		call, ok := x.(*Call)
+		if !ok || len(call.Args) != 3 {
+			return nil, errAt(p.src, x.Span(), "expected range(start, stop, step)")
+		}
+		op.From, op.To, op.Step, op.InRange = call.Args[0], call.Args[1], call.Args[2], true
+		op.Last = call.Span()
+	} else {
+		if p.atWord("from") {
+			p.advance()
+			if op.From, err = p.additive(); err != nil {
+				return nil, err
+			}
+		}
+		if p.atWord("to") {
+			p.advance()
+			if op.To, err = p.additive(); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := p.expectWord("step"); err != nil {
+			return nil, err
+		}
+		if op.Step, err = p.additive(); err != nil {
+			return nil, err
+		}
+		op.Last = op.Step.Span()
+	}
+	if p.atWord("by") {
+		p.advance()
+		by, err := p.exprList("")
+		if err != nil {
+			return nil, err
+		}
+		op.By = by
+		op.Last = lastSpan(by, op.Last)
+	}
+	return op, nil
+}
+
+func parseTopNested(p *parser, b OpBase) (Operator, error) {
+	op := &TopNested{OpBase: b}
+	kw := b.KwSpan
+	for {
+		lv := &NestedLevel{Kw: kw}
+		if !p.atWord("of") {
+			n, err := p.additive()
+			if err != nil {
+				return nil, err
+			}
+			lv.N = n
+		}
+		if _, err := p.expectWord("of"); err != nil {
+			return nil, err
+		}
+		of, err := p.namedOrExpr()
+		if err != nil {
+			return nil, err
+		}
+		lv.Of = of
+		if p.atWord("with") {
+			p.advance()
+			if _, err := p.expectWord("others"); err != nil {
+				return nil, err
+			}
+			if _, err := p.expect(TokAssign); err != nil {
+				return nil, err
+			}
+			if lv.Others, err = p.additive(); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := p.expectWord("by"); err != nil {
+			return nil, err
+		}
+		by, err := p.namedOrExpr()
+		if err != nil {
+			return nil, err
+		}
+		lv.By = by
+		op.Last = by.Span()
+		if p.atWord("asc") || p.atWord("desc") {
+			w := p.advance()
+			lv.Asc = w.Value == "asc"
+			op.Last = w.Span
+		}
+		op.Levels = append(op.Levels, lv)
+		if !p.at(TokComma) {
+			return op, nil
+		}
+		p.advance()
+		// The next level repeats the keyword: , top-nested ...
+		if !p.atWord("top") || p.peek(1).Kind != TokMinus || p.peek(2).Kind != TokIdent || p.peek(2).Value != "nested" {
+			return nil, p.fail("expected 'top-nested'")
+		}
+		kw = join(p.advance().Span, p.advance().Span)
+		kw = join(kw, p.advance().Span)
+	}
+}
