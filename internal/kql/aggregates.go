@@ -14,6 +14,7 @@ import (
 type aggregate struct {
 	args   []argKind
 	min    int
+	repeat bool // the last parameter may repeat
 	prefix string
 	result func(args []*sqlExpr) (Type, bool)
 	sql    func(e *ectx, args []*sqlExpr) string
@@ -150,7 +151,7 @@ func (e *ectx) aggregate(x *parser.Call, a *aggregate) (*sqlExpr, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &function{args: a.args, min: a.min}
+	f := &function{args: a.args, min: a.min, repeat: a.repeat}
 	if len(a.args) == 0 && len(args) > 0 {
 		return nil, e.errorf(x, CodeArgument, "The function '%s' expects no arguments, but got %d", x.Func.Name, len(args))
 	}

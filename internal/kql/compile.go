@@ -23,13 +23,16 @@ type compiler struct {
 	ctes    []string
 	ncte    int
 	lets    map[string]*letValue
+	// expansions counts the let function calls expanded so far.
+	expansions int
 }
 
-// A letValue is what a let statement bound: a scalar expression or a
-// tabular one, already written as a CTE.
+// A letValue is what a let statement bound: a scalar expression, a
+// tabular one already written as a CTE, or a function.
 type letValue struct {
 	scalar *sqlExpr
 	table  *relation
+	fn     *letFunc
 }
 
 func (c *compiler) errorf(n parser.Node, code, format string, args ...any) *Error {
@@ -143,6 +146,19 @@ func (c *compiler) query(q *parser.Query) (*Query, error) {
 }
 
 func (c *compiler) let(st *parser.Let) error {
+	switch x := st.X.(type) {
+	case *parser.FuncDecl:
+		return c.declareFunc(st.Name, x)
+	case *parser.Call:
+		if c.isMaterialize(x) {
+			r, err := c.materialize(x)
+			if err != nil {
+				return err
+			}
+			c.lets[st.Name.Name] = &letValue{table: r}
+			return nil
+		}
+	}
 	if c.isTabular(st.X) {
 		r, err := c.tabular(st.X)
 		if err != nil {
@@ -168,13 +184,16 @@ func (c *compiler) isTabular(x parser.Expr) bool {
 		return c.isTabular(x.X)
 	case *parser.Ident:
 		if v, ok := c.lets[x.Name]; ok {
-			return v.table != nil
+			return v.table != nil || v.fn != nil && v.fn.tabular
 		}
 		if c.schema != nil {
 			_, ok := c.schema.Table(x.Name)
 			return ok
 		}
 	case *parser.Call:
+		if fn := c.letFunction(x.Func.Name); fn != nil {
+			return fn.tabular
+		}
 		return x.Func.Name == "materialize" || x.Func.Name == "table"
 	}
 	return false
@@ -209,6 +228,9 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 		}
 		return r, nil
 	case *parser.Call:
+		if fn := c.letFunction(x.Func.Name); fn != nil {
+			return c.callTabular(fn, x, x.Args)
+		}
 		if x.Func.Name == "materialize" || x.Func.Name == "table" {
 			return nil, c.errorf(x, CodeNotSupported, "the '%s' function is not supported yet", x.Func.Name)
 		}
@@ -219,6 +241,9 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 // source resolves a table name or a tabular let.
 func (c *compiler) source(id *parser.Ident) (*relation, error) {
 	if v, ok := c.lets[id.Name]; ok {
+		if v.fn != nil {
+			return c.callTabular(v.fn, id, nil)
+		}
 		if v.table == nil {
 			return nil, c.errorf(id, CodeType, "'%s' is a scalar value, not a table", id.Name)
 		}

@@ -90,7 +90,7 @@ func (e *ectx) expr1(x parser.Expr) (*sqlExpr, error) {
 		return e.name(x)
 	case *parser.Paren:
 		if e.c.isTabular(x.X) {
-			return nil, e.errorf(x, CodeNotSupported, "A tabular expression cannot be used as a scalar value here (toscalar() is not supported yet)")
+			return nil, e.errorf(x, CodeNotSupported, "A tabular expression cannot be used as a scalar value here; use toscalar()")
 		}
 		in, err := e.expr(x.X)
 		if err != nil {
@@ -122,7 +122,7 @@ func (e *ectx) expr1(x parser.Expr) (*sqlExpr, error) {
 	case *parser.TypeRef:
 		return nil, e.errorf(x, CodeArgument, "typeof(%s) is not allowed here", x.Type)
 	case *parser.Pipe:
-		return nil, e.errorf(x, CodeNotSupported, "A tabular expression cannot be used as a scalar value here (toscalar() is not supported yet)")
+		return nil, e.errorf(x, CodeNotSupported, "A tabular expression cannot be used as a scalar value here; use toscalar()")
 	}
 	return nil, e.errorf(x, CodeSyntax, "unexpected expression")
 }
@@ -138,6 +138,9 @@ func (e *ectx) name(id *parser.Ident) (*sqlExpr, error) {
 		}
 	}
 	if v, ok := e.c.lets[id.Name]; ok {
+		if v.fn != nil {
+			return e.callLet(v.fn, id, nil)
+		}
 		if v.scalar == nil {
 			return nil, e.errorf(id, CodeType, "'%s' is a table, not a scalar value", id.Name)
 		}

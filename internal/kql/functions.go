@@ -150,6 +150,9 @@ func init() {
 // call compiles a function call: an aggregate inside summarize, or a scalar function.
 func (e *ectx) call(x *parser.Call) (*sqlExpr, error) {
 	name := x.Func.Name
+	if fn := e.c.letFunction(name); fn != nil {
+		return e.callLet(fn, x, x.Args)
+	}
 	if a, ok := aggregates[name]; ok {
 		if !e.aggOK {
 			return nil, e.errorf(x, CodeArgument, "The aggregation function '%s' can only be used in summarize", name)

@@ -39,6 +39,9 @@ func (c *compiler) resultName(x parser.Expr, r *relation) string {
 		return ""
 	case *parser.Call:
 		kind, prefix := nameNone, ""
+		if c.letFunction(x.Func.Name) != nil {
+			return "" // a let function's value earns a ColumnN name
+		}
 		if f, ok := functions[x.Func.Name]; ok {
 			kind, prefix = f.name, f.prefix
 		} else if a, ok := aggregates[x.Func.Name]; ok {

@@ -132,7 +132,11 @@ func (p *parser) let() (Statement, error) {
 		return nil, err
 	}
 	if p.isFunctionDecl() {
-		return nil, notSupported(p.tok().Span, "user-defined functions (let %s = (...) { ... }) are not supported yet", name.Name)
+		f, err := p.funcDecl()
+		if err != nil {
+			return nil, err
+		}
+		return &Let{Keyword: kw.Span, Name: name, X: f}, nil
 	}
 	x, err := p.pipe()
 	if err != nil {

@@ -1,0 +1,4 @@
+WITH "_q1" AS (SELECT "CompromisedEntity", coalesce(to_json(map_from_entries(list_sort(map_entries(list_reduce(list(TRY_CAST(coalesce(TRY_CAST("ExtendedProperties" AS JSON), to_json("ExtendedProperties")) AS MAP(VARCHAR, JSON))) FILTER (WHERE json_type(coalesce(TRY_CAST("ExtendedProperties" AS JSON), to_json("ExtendedProperties"))) = 'OBJECT' AND "Status" = $1), lambda a, b: map_concat(a, b)))))), CAST('{}' AS JSON)) AS "Investigating" FROM "SecurityAlert" GROUP BY "CompromisedEntity"),
+"_q2" AS (SELECT * FROM "_q1" ORDER BY "CompromisedEntity" ASC NULLS FIRST)
+SELECT "CompromisedEntity", CAST("Investigating" AS VARCHAR) AS "Investigating" FROM "_q2"
+-- $1 = "InProgress"
