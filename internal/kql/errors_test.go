@@ -21,8 +21,13 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
 		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},
 		{"SecurityAlert | parse AlertName with * 'x' rest:timespan", CodeNotSupported, 1, 49, "type timespan"},
-		{"SecurityAlert | where row_number() > 2", CodeNotSupported, 1, 23, "row_number() is supported only in"},
-		{"SecurityAlert | serialize | extend r = row_number(1, AlertName != 'x')", CodeNotSupported, 1, 40, "restart"},
+		{"SecurityAlert | serialize | extend p = prev(AlertName, -1)", CodeNotSupported, 1, 56, "offset"},
+		{"SecurityAlert | order by TimeGenerated | summarize make_list(prev(AlertName))", CodeNotSupported, 1, 62, "prev() is supported only in"},
+		// Window functions over rows that are not serialized: the Kusto engine
+		// refuses them too (Kusto.Language, the oracle, does not check).
+		{"SecurityAlert | where row_number() > 2", CodeArgument, 1, 23, "Function 'row_number' cannot be invoked in current context. Details: the row set must be serialized"},
+		{"SecurityAlert | extend p = prev(AlertName)", CodeArgument, 1, 28, "the row set must be serialized"},
+		{"SecurityAlert | order by TimeGenerated | summarize count() by AlertName | extend n = next(count_)", CodeArgument, 1, 86, "the row set must be serialized"},
 		{"datatable (A: long) [\"x\"]", CodeType, 1, 22, "does not match column 'A'"},
 		{"datatable (A: long, B: string) [1, \"x\", 2]", CodeArgument, 1, 1, "not a multiple"},
 		{"SecurityAlert | evaluate bag_unpack(x)", CodeNotSupported, 1, 17, "'evaluate'"},
