@@ -105,12 +105,16 @@ func (c *compiler) cteName() string {
 
 // wrap writes r as a CTE and returns a fresh relation that reads it.
 func (c *compiler) wrap(r *relation) *relation {
+	var w *relation
 	if r.star && r.nstar == len(r.cols) && r.open() && len(r.where) == 0 {
-		return over(r.from, r.cols) // r reads a table or CTE as it is
+		w = over(r.from, r.cols) // r reads a table or CTE as it is
+	} else {
+		name := c.cteName()
+		c.ctes = append(c.ctes, quoteIdent(name)+" AS ("+r.sql()+")")
+		w = over(quoteIdent(name), r.cols)
 	}
-	name := c.cteName()
-	c.ctes = append(c.ctes, quoteIdent(name)+" AS ("+r.sql()+")")
-	return over(quoteIdent(name), r.cols)
+	w.serial = r.serial
+	return w
 }
 
 func (c *compiler) query(q *parser.Query) (*Query, error) {
@@ -207,7 +211,11 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 	case *parser.Ident:
 		return c.source(x)
 	case *parser.DataTable:
-		return c.compileDataTable(x)
+		r, err := c.compileDataTable(x)
+		if err == nil {
+			r.serial = serialUnknown
+		}
+		return r, err
 	case *parser.Pipe:
 		var r *relation
 		if x.Source != nil {
@@ -222,7 +230,7 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 				return nil, c.errorf(op, CodeNotSupported, "the '%s' operator is not supported yet", op.Name())
 			}
 			var err error
-			if r, err = compile(c, r, op); err != nil {
+			if r, err = c.applyOp(compile, r, op); err != nil {
 				return nil, err
 			}
 		}

@@ -285,39 +285,3 @@ func exprText(src string, x parser.Expr) string {
 	}
 	return ""
 }
-
-func init() {
-	functions["row_number"] = &function{compile: compileRowNumber}
-}
-
-// compileRowNumber numbers the rows in the order they arrive: after order by
-// or serialize, the input's order, which DuckDB's streaming row_number()
-// OVER () keeps. Only extend, project and serialize may number rows.
-func compileRowNumber(e *ectx, x *parser.Call) (*sqlExpr, error) {
-	switch e.op {
-	case "extend", "project", "serialize":
-	default:
-		return nil, e.errorf(x, CodeNotSupported, "row_number() is supported only in extend, project and serialize")
-	}
-	args, err := e.args(x)
-	if err != nil {
-		return nil, err
-	}
-	start := int64(1)
-	switch {
-	case len(args) == 0:
-	case len(args) == 1 && args[0].typ.isInteger() && args[0].konst != nil && !args[0].konst.null:
-		start = args[0].konst.i
-	case len(args) == 2:
-		return nil, e.errorf(x, CodeNotSupported, "row_number() with a restart condition is not supported yet")
-	default:
-		return nil, e.errorf(x, CodeArgument, "row_number() expects an optional constant integer starting index")
-	}
-	sql := "row_number() OVER ()"
-	if d := start - 1; d > 0 {
-		sql = "(" + sql + " + " + strconv.FormatInt(d, 10) + ")"
-	} else if d < 0 {
-		sql = "(" + sql + " - " + strconv.FormatInt(-d, 10) + ")"
-	}
-	return &sqlExpr{sql: "CAST(" + sql + " AS BIGINT)", typ: TLong, atomic: true}, nil
-}

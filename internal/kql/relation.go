@@ -3,6 +3,8 @@ package kql
 import (
 	"strconv"
 	"strings"
+
+	"github.com/secexport/secexport/internal/kql/parser"
 )
 
 // A column of a relation: its KQL name and type, the SQL expression that
@@ -42,6 +44,11 @@ type relation struct {
 	distinct bool
 	orderBy  []string
 	limit    string
+	// serial is what is known of the rows' order (serial.go).
+	serial serialState
+	// windows holds the window function calls computed for the operator
+	// being compiled, by call (window.go).
+	windows map[*parser.Call]*column
 }
 
 func (r *relation) lookup(name string) *column {

@@ -1,49 +1,35 @@
 package kql
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/secexport/secexport/internal/kql/parser"
 )
 
-// compileUnion writes union (kind=outer, Kusto's default) as UNION ALL of
-// SELECTs that all list every column of every leg, with NULL where a leg
-// lacks one. Columns of the same name and different types become Name_type.
+// compileUnion writes union as UNION ALL of SELECTs that all list every
+// output column, with NULL where a leg lacks one. kind=outer (Kusto's
+// default) outputs every column of every leg, kind=inner only the columns
+// every leg has; columns of the same name and different types become
+// Name_type. A leg may be a table name wildcard (union_legs.go).
 func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, error) {
 	u := op.(*parser.Union)
-	source := ""
+	source, inner, fuzzy := "", false, false
 	for _, p := range u.Params {
 		v, _ := p.Value.(*parser.Ident)
 		switch {
-		case p.Name.Name == "kind" && v != nil && v.Name == "outer":
-		case p.Name.Name == "kind" && v != nil && v.Name == "inner":
-			return nil, c.errorf(p.Name, CodeNotSupported, "union kind=inner is not supported yet")
+		case p.Name.Name == "kind" && v != nil && (v.Name == "outer" || v.Name == "inner"):
+			inner = v.Name == "inner"
 		case (p.Name.Name == "withsource" || p.Name.Name == "withSource") && v != nil:
 			source = v.Name
-		case p.Name.Name == "isfuzzy":
+		case p.Name.Name == "isfuzzy" && v != nil && (v.Name == "true" || v.Name == "false"):
+			fuzzy = v.Name == "true"
 		default:
 			return nil, c.errorf(p.Name, CodeNotSupported, "the union option '%s' is not supported", p.Name.Name)
 		}
 	}
-	type leg struct {
-		name string
-		r    *relation
-	}
-	var legs []leg
-	if in != nil {
-		legs = append(legs, leg{"union_arg0", in})
-	}
-	for _, t := range u.Tables {
-		r, err := c.tabular(t)
-		if err != nil {
-			return nil, err
-		}
-		name := "union_arg" + strconv.Itoa(len(legs))
-		if id, ok := t.(*parser.Ident); ok {
-			name = id.Name
-		}
-		legs = append(legs, leg{name, r})
+	legs, err := c.unionLegs(in, u, fuzzy)
+	if err != nil {
+		return nil, err
 	}
 
 	// The output columns, in order of first appearance.
@@ -72,6 +58,11 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 	var outs []outCol
 	if source != "" {
 		outs = append(outs, outCol{source, TString, false})
+	}
+	if inner {
+		if order, err = c.commonColumns(op, legs, order, types); err != nil {
+			return nil, err
+		}
 	}
 	for _, n := range order {
 		if ts := types[n]; len(ts) == 1 {
@@ -111,6 +102,8 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 			switch {
 			case source != "" && i == 0:
 				sql = c.arg(l.name)
+			case !ok && o.typ == TString:
+				sql = "CAST('' AS VARCHAR)" // Kusto's strings are never null
 			case !ok:
 				sql = "CAST(NULL AS " + duckTypes[o.typ] + ")"
 			}

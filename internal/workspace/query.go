@@ -32,6 +32,18 @@ func (kqlSchema) Table(name string) (kql.Table, bool) {
 	return t, ok
 }
 
+var _ kql.TableLister = kqlSchema{}
+
+// TableNames lists the tables in the spec's order, the order in which a
+// table name wildcard (union Secure*) expands.
+func (kqlSchema) TableNames() []string {
+	var names []string
+	for _, t := range Tables() {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
 // Query runs a KQL query over a workspace's tables. now is the query's
 // now(); span, when not nil, limits every table to the rows whose
 // TimeGenerated is in it, as the Logs query API's timespan does. A query the

@@ -322,7 +322,7 @@ func (p *parser) unionRest(b OpBase) (Operator, error) {
 	}
 	op := &Union{OpBase: b, Params: ps}
 	for {
-		x, err := p.tabularOperand()
+		x, err := p.unionOperand()
 		if err != nil {
 			return nil, err
 		}

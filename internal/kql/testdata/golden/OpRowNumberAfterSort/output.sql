@@ -1,4 +1,5 @@
 WITH "_q1" AS (SELECT * FROM "SecurityAlert" WHERE "AlertSeverity" = $1 ORDER BY "TimeGenerated" ASC NULLS FIRST, "SystemAlertId" ASC NULLS FIRST),
-"_q2" AS (SELECT *, CAST(row_number() OVER () AS BIGINT) AS "Rank" FROM "_q1")
-SELECT "Rank", "TimeGenerated", "SystemAlertId" FROM "_q2" LIMIT 5
+"_q2" AS (SELECT *, row_number() OVER () AS "_serial" FROM "_q1"),
+"_q3" AS (SELECT "AlertLink", "AlertName", "AlertSeverity", "AlertType", "_BilledSize", "CompromisedEntity", "ConfidenceLevel", "ConfidenceScore", "Description", "DisplayName", "EndTime", "Entities", "ExtendedLinks", "ExtendedProperties", "_IsBillable", "IsIncident", "ProcessingEndTime", "ProductComponentName", "ProductName", "ProviderName", "RemediationSteps", "ResourceId", "SourceComputerId", "StartTime", "Status", "SubTechniques", "SystemAlertId", "Tactics", "Techniques", "TimeGenerated", "Type", "VendorName", "VendorOriginalId", "WorkspaceResourceGroup", "WorkspaceSubscriptionId", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId", CAST("_serial" AS BIGINT) AS "Rank" FROM "_q2" ORDER BY "_serial")
+SELECT "Rank", "TimeGenerated", "SystemAlertId" FROM "_q3" LIMIT 5
 -- $1 = "Medium"
