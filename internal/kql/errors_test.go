@@ -82,6 +82,25 @@ func TestErrors(t *testing.T) {
 		{"", CodeSyntax, 1, 1, "empty"},
 		{"SecurityAlert | extend x = datetime(2024-13-01)", CodeSyntax, 1, 28, "invalid datetime"},
 		{"SecurityAlert | where AlertName == 'a' 'b' | project ?", CodeSyntax, 1, 54, "unexpected character"},
+		// Names and positions on later lines, after CRLF, tabs and non-ASCII text.
+		{"SecurityAlert\n| join kind=inner (SecurityIncident | project SystemAlertId) on SystemAlertId", CodeUnresolved, 2, 20, "'SecurityIncident'"},
+		{"let recs = SecurityRecommendations;\nrecs | count", CodeUnresolved, 1, 12, "'SecurityRecommendations'"},
+		{"union SecurityAlert, SecurityEvent", CodeUnresolved, 1, 22, "'SecurityEvent'"},
+		{"SecurityAlert\n| project AlertName\n| where AlertSeverity == 'High'", CodeUnresolved, 3, 9, "'AlertSeverity'"},
+		{"SecurityAlert\r\n| summarize n = count() by AlertSeverity\r\n| order by TimeGenerated", CodeUnresolved, 3, 12, "'TimeGenerated'"},
+		{"SecurityAlert\n| summarize distinctcount(AlertName)", CodeUnknownFunction, 2, 13, "'distinctcount'"},
+		{"SecurityAlert\n\t| extend e = tostr(CompromisedEntity)", CodeUnknownFunction, 2, 15, "'tostr'"},
+		{"SecurityAlert | where Description has 'Überwachung' and Foo == 1", CodeUnresolved, 1, 57, "'Foo'"},
+		{"SecurityAlert\n| where ConfidenceScore > '0.5'", CodeType, 2, 9, "real and string"},
+		{"SecurityAlert\n| summarize sum(AlertName)", CodeType, 2, 13, "'sum'"},
+		{"SecurityAlert\n| where TimeGenerated between (1 .. 5)", CodeType, 2, 9, "'between'"},
+		{"SecurityAlert\n| extend x = substring(AlertName)", CodeArgument, 2, 14, "expects 2 to 3"},
+		{"SecurityAlert | join kind=outer (SecureScores) on TenantId", CodeArgument, 1, 27, "Unknown join kind 'outer'"},
+		{"SecurityAlert\n| where AlertSeverity = 'High'", CodeSyntax, 2, 23, "'='"},
+		{"SecurityAlert\n| Where AlertSeverity == 'High'", CodeSyntax, 2, 3, "unknown query operator 'Where'"},
+		{"SecurityAlert\n| | count", CodeSyntax, 2, 3, "expected a query operator"},
+		{"let threshold = 3\nSecurityAlert", CodeSyntax, 2, 1, "expected ';' or '|'"},
+		{"SecurityAlert\r\n| where AlertName has \"brute-force\r\n| count", CodeSyntax, 2, 23, "unterminated string"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

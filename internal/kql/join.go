@@ -29,6 +29,8 @@ func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, er
 		switch {
 		case p.Name.Name == "kind" && v != nil && joinKinds[v.Name] != "":
 			kind = v.Name
+		case p.Name.Name == "kind" && v != nil:
+			return nil, c.errorf(p.Value, CodeArgument, "Unknown join kind '%s'", v.Name)
 		case p.Name.Name == "kind":
 			return nil, c.errorf(p.Value, CodeArgument, "Unknown join kind")
 		case strings.HasPrefix(p.Name.Name, "hint."):

@@ -16,6 +16,7 @@ var semanticsSchema = mapSchema{
 		{Name: "T", Type: "datetime"}, {Name: "S", Type: "timespan"}, {Name: "D", Type: "dynamic"}, {Name: "K", Type: "string"},
 	}},
 	"Right": {Name: "Right", Columns: []Column{{Name: "K", Type: "string"}, {Name: "V", Type: "long"}}},
+	"Many":  {Name: "Many", Columns: []Column{{Name: "Id", Type: "long"}, {Name: "U", Type: "string"}, {Name: "G", Type: "string"}}},
 }
 
 const semanticsRows = `
@@ -27,6 +28,8 @@ INSERT INTO "Events" VALUES
  (5, 'xerror',              9,  NULL, TIMESTAMP '2026-03-11 00:00:00',  NULL, NULL, ''),
  (6, '',                 NULL,  2.25, NULL, 0, '[1,2,3]', 'c');
 INSERT INTO "Right" VALUES ('a', 10), ('a', 20), ('c', 30), ('', 40);
+-- 10000 rows, 1000 distinct users: user-(Id % 1000); G is even or odd with Id.
+INSERT INTO "Many" SELECT i, 'user-' || (i % 1000), CASE WHEN i % 2 = 0 THEN 'even' ELSE 'odd' END FROM range(10000) t(i);
 `
 
 func openSemantics(t *testing.T) *sql.DB {
@@ -37,7 +40,7 @@ func openSemantics(t *testing.T) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	db.SetMaxOpenConns(1)
-	for _, name := range []string{"Events", "Right"} {
+	for _, name := range []string{"Events", "Right", "Many"} {
 		if _, err := db.Exec(CreateTableSQL(semanticsSchema[name])); err != nil {
 			t.Fatal(err)
 		}
@@ -128,6 +131,70 @@ func TestSemantics(t *testing.T) {
 		// order by is descending by default, nulls last; ascending puts nulls first.
 		{"order default", `Events | order by R | project Id`, [][]string{{"6"}, {"4"}, {"2"}, {"1"}, {"3"}, {"5"}}},
 		{"order asc", `Events | order by R asc, Id asc | project Id`, [][]string{{"3"}, {"5"}, {"1"}, {"2"}, {"4"}, {"6"}}},
+
+		// has with punctuation in the text or the term: the term is matched as
+		// a phrase of whole terms, case-insensitively unless _cs.
+		{"has phrase with dash", `Events | where Text has "no-error" | project Id`, [][]string{{"3"}}},
+		{"has phrase at end", `Events | where Text has "error-here" | project Id`, [][]string{{"3"}}},
+		{"hasprefix", `Events | where Text hasprefix "dis" | project Id`, [][]string{{"1"}}},
+		{"hassuffix", `Events | where Text hassuffix "ror" | project Id`, [][]string{{"1"}, {"3"}, {"4"}, {"5"}}},
+		{"has_cs upper", `Events | where Text has_cs "ERROR" | project Id`, [][]string{{"4"}}},
+		{"!has_cs", `Events | where Text !has_cs "error" | project Id`, [][]string{{"1"}, {"2"}, {"4"}, {"5"}, {"6"}}},
+		{"has_any case", `Events | where Text has_any ("ERROR", "happened") | project Id`, [][]string{{"1"}, {"2"}, {"3"}, {"4"}}},
+		{"has_all", `Events | where Text has_all ("no", "here") | project Id`, [][]string{{"3"}}},
+
+		// innerunique keeps one of the left rows with the same key, whichever
+		// it is, and joins it with every matching right row.
+		{"innerunique one left row", `Events | where K == "a" | join kind=innerunique (Right) on K | summarize Rows = count(), LeftIds = dcount(Id), SumV = sum(V)`,
+			[][]string{{"2", "1", "30"}}},
+		{"inner every left row", `Events | where K == "a" | join kind=inner (Right) on K | summarize Rows = count(), LeftIds = dcount(Id), SumV = sum(V)`,
+			[][]string{{"4", "2", "60"}}},
+
+		// dcount is exact over many distinct values.
+		{"dcount many", `Many | summarize dcount(U), dcount(Id), count()`, [][]string{{"1000", "10000", "10000"}}},
+		{"dcount by group", `Many | summarize dcount(U) by G | order by G asc`, [][]string{{"even", "500"}, {"odd", "500"}}},
+		{"dcountif", `Many | summarize dcountif(U, Id < 700), dcountif(U, Id % 1000 == 7)`, [][]string{{"700", "1"}}},
+
+		// bin on negative numbers and timespans rounds toward negative
+		// infinity; a value on a boundary stays.
+		{"bin long boundaries", `Events | project Id, B = bin(N, 5) | order by Id asc`,
+			[][]string{{"1", "-15"}, {"2", "-10"}, {"3", "-5"}, {"4", "0"}, {"5", "5"}, {"6", "<null>"}}},
+		{"bin real below zero", `Events | where isnotnull(R) | project Id, B = bin(R, 1) | order by Id asc`,
+			[][]string{{"1", "-1"}, {"2", "0"}, {"4", "1"}, {"6", "2"}}},
+		{"bin timespan odd size", `Events | where Id in (1, 2) | project B = bin(S, 7m) | order by B asc`, [][]string{{"-00:35:00"}, {"00:56:00"}}},
+		{"bin negative timespan literal", `Events | where Id == 1 | project A = bin(-30m, 1h), B = bin(-1h, 1h), C = bin(-61m, 1h)`,
+			[][]string{{"-01:00:00", "-01:00:00", "-02:00:00"}}},
+
+		// between with timespans, negative ones included, and with a datetime
+		// and a timespan; both ends are inclusive.
+		{"between negative timespans", `Events | where S between (-1h .. 0s) | project Id`, [][]string{{"1"}, {"6"}}},
+		{"between equal timespans", `Events | where S between (2h .. 2h) | project Id`, [][]string{{"3"}}},
+		{"between datetime plus 1s", `Events | where T between (datetime(2026-03-10 06:00) .. 1s) | project Id`, [][]string{{"3"}, {"4"}}},
+		{"!between timespans", `Events | where isnotnull(S) and S !between (0s .. 1h) | project Id`, [][]string{{"1"}, {"3"}, {"4"}}},
+
+		// More dynamic comparisons: bools, lists, reals, array elements.
+		{"dynamic == false", `Events | where D.b == false | project Id`, [][]string{{"2"}}},
+		{"dynamic in list", `Events | where D.x in ("a", "b") | project Id`, [][]string{{"1"}, {"3"}}},
+		{"dynamic == real", `Events | where D.n == 1.5 | project Id`, [][]string{{"2"}}},
+		{"dynamic < number skips null", `Events | where Id != 3 and D.n < 2 | project Id`, [][]string{{"2"}}},
+		{"dynamic element", `Events | where D.arr[1] == 2 | project Id`, [][]string{{"1"}}},
+		{"dynamic top-level array", `Events | where D[0] == 1 | project Id`, [][]string{{"6"}}},
+		{"tostring of dynamic string", `Events | where tostring(D.n) == "7" | project Id`, [][]string{{"3"}}},
+
+		// null in summarize by is a group of its own; aggregates skip nulls;
+		// a missing dynamic member made a string is "", not null.
+		{"null long key", `Events | summarize c = count() by N | order by N asc`,
+			[][]string{{"<null>", "1"}, {"-15", "1"}, {"-10", "1"}, {"-1", "1"}, {"0", "1"}, {"9", "1"}}},
+		{"null datetime key", `Events | summarize c = count() by T | where isnull(T)`, [][]string{{"<null>", "1"}}},
+		{"missing member key", `Events | summarize c = count() by X = tostring(D.x) | order by X asc`,
+			[][]string{{"", "3"}, {"A", "1"}, {"a", "1"}, {"b", "1"}}},
+		{"aggregates skip null", `Events | summarize s = sum(R), a = avg(R), mn = min(R), mx = max(R), n = countif(isnull(R))`,
+			[][]string{{"3", "0.75", "-0.75", "2.25", "2"}}},
+
+		// mv-expand: an empty array gives no row; a top-level array one per element.
+		{"mv-expand empty array", `Events | where Id in (1, 2) | mv-expand a = D.arr | project Id, a`, [][]string{{"1", "1"}, {"1", "2"}}},
+		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},
+		{"mv-expand top-level array", `Events | where Id == 6 | mv-expand D | project D`, [][]string{{"1"}, {"2"}, {"3"}}},
 
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},

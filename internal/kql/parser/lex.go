@@ -311,6 +311,10 @@ func (lx *lexer) number(start int) (Token, error) {
 		for lx.pos < len(lx.src) && isDigit(lx.src[lx.pos]) {
 			lx.pos++
 		}
+	} else if c := lx.peekByte(1); lx.peekByte(0) == '.' && c != '.' && !isIdentStart(c) {
+		// 3. is a real, as in Kusto; 1..2 is a range and 1.d a member.
+		kind = TokReal
+		lx.pos++
 	}
 	if c := lx.peekByte(0); c == 'e' || c == 'E' {
 		j := lx.pos + 1

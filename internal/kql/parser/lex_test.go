@@ -18,6 +18,7 @@ func TestLex(t *testing.T) {
 		{"$left.A == $right.B", "identifier:$left .:. identifier:A ==:== identifier:$right .:. identifier:B"},
 		{"a // comment\r\n| b", "identifier:a |:| identifier:b"},
 		{"(1 .. 5)", "(:( number:1 ..:.. number:5 ):)"},
+		{"3. (3. .. 5.) 1..2 3.|", "number:3. (:( number:3. ..:.. number:5. ):) number:1 ..:.. number:2 number:3. |:|"},
 		{"datetime(2024-01-02 03:04) guid(00000000-0000-0000-0000-000000000000)", "literal:datetime\x002024-01-02 03:04 literal:guid\x0000000000-0000-0000-0000-000000000000"},
 		{"a<>b a<=b a>=b a=~b a!~b a!=b", "identifier:a <>:<> identifier:b identifier:a <=:<= identifier:b identifier:a >=:>= identifier:b identifier:a =~:=~ identifier:b identifier:a !~:!~ identifier:b identifier:a !=:!= identifier:b"},
 		{"Größe", "identifier:Größe"},

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, CASE WHEN json_type("RecommendationResourceIds") = 'ARRAY' THEN CAST(json_array_length("RecommendationResourceIds") AS BIGINT) END AS "Listed" FROM "SecureScoreControls")
+SELECT "ControlName", "SecureScoresSubscriptionId", "Listed", "UnhealthyResources" FROM "_q1" WHERE "Listed" <> "UnhealthyResources" ORDER BY "ControlName" ASC NULLS FIRST, "SecureScoresSubscriptionId" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, CAST(round(TRY_CAST("UnhealthyResources" AS DOUBLE) / (CAST("HealthyResources" AS BIGINT) + CAST("UnhealthyResources" AS BIGINT)), 3) AS DOUBLE) AS "UnhealthyShare" FROM "SecureScoreControls" WHERE (CAST("HealthyResources" AS BIGINT) + CAST("UnhealthyResources" AS BIGINT)) > 0)
+SELECT "ControlName", "SecureScoresSubscriptionId", "UnhealthyShare" FROM "_q1" ORDER BY "UnhealthyShare" DESC NULLS LAST, "ControlName" ASC NULLS FIRST, "SecureScoresSubscriptionId" ASC NULLS FIRST

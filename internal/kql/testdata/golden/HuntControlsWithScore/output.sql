@@ -1,0 +1,7 @@
+WITH "_q1" AS (SELECT "ControlName", "SecureScoresSubscriptionId", arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "CurrentScore", "f2" := "MaxScore"), "TimeGenerated") AS "__arg1" FROM "SecureScoreControls" GROUP BY "ControlName", "SecureScoresSubscriptionId"),
+"_q2" AS (SELECT "SecureScoresSubscriptionId", arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"), "TimeGenerated") AS "__arg1" FROM "SecureScores" GROUP BY "SecureScoresSubscriptionId"),
+"_q3" AS (SELECT "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "PercentageScore" FROM "_q2"),
+"_q4" AS (SELECT "ControlName", "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "CurrentScore", struct_extract("__arg1", 'f2') AS "MaxScore" FROM "_q1"),
+"_q5" AS (SELECT "SecureScoresSubscriptionId", "PercentageScore" AS "SubscriptionPct" FROM "_q3"),
+"_q6" AS (SELECT "l"."ControlName" AS "ControlName", "l"."SecureScoresSubscriptionId" AS "SecureScoresSubscriptionId", "l"."MaxScore" - "l"."CurrentScore" AS "Missing", "r"."SubscriptionPct" AS "SubscriptionPct" FROM "_q4" AS "l" JOIN "_q5" AS "r" ON "l"."SecureScoresSubscriptionId" = "r"."SecureScoresSubscriptionId" WHERE "l"."CurrentScore" < "l"."MaxScore")
+SELECT * FROM "_q6" ORDER BY "Missing" DESC NULLS LAST, "ControlName" ASC NULLS FIRST

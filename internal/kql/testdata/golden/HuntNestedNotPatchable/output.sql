@@ -1,0 +1,1 @@
+SELECT "VulnerabilityId", "RecommendationName", "RecommendationSeverity" FROM "SecurityNestedRecommendation" WHERE TRY_CAST(json_extract_string("AdditionalData", '$.patchable') AS BOOLEAN) = FALSE ORDER BY "VulnerabilityId" ASC NULLS FIRST

@@ -1,0 +1,1 @@
+SELECT "StatusChangeDate", "RecommendationDisplayName", "RecommendationState", "AssessedResourceId" FROM "SecurityRecommendation" WHERE "StatusChangeDate" > TIMESTAMP '2026-03-09 12:00:00' ORDER BY "StatusChangeDate" DESC NULLS LAST

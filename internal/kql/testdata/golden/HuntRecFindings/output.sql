@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, CASE WHEN regexp_matches(json_extract_string("RecommendationAdditionalData", '$.findings'), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(json_extract_string("RecommendationAdditionalData", '$.findings') AS DOUBLE)) AS BIGINT) ELSE TRY_CAST(json_extract_string("RecommendationAdditionalData", '$.findings') AS BIGINT) END AS "Findings" FROM "SecurityRecommendation")
+SELECT "RecommendationDisplayName", "AssessedResourceId", "Findings" FROM "_q1" WHERE "Findings" > 0 ORDER BY "Findings" DESC NULLS LAST, "AssessedResourceId" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT coalesce(json_extract_string(coalesce(TRY_CAST("ExtendedProperties" AS JSON), to_json("ExtendedProperties")), '$."Resource type"'), '') AS "ExtendedProperties_Resource type", count(*) AS "count_" FROM "SecurityAlert" GROUP BY coalesce(json_extract_string(coalesce(TRY_CAST("ExtendedProperties" AS JSON), to_json("ExtendedProperties")), '$."Resource type"'), ''))
+SELECT * FROM "_q1" ORDER BY "count_" DESC NULLS LAST, "ExtendedProperties_Resource type" ASC NULLS FIRST

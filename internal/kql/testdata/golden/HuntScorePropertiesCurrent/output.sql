@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, TRY_CAST(json_extract_string("Properties", '$.score.current') AS DOUBLE) AS "Current", CASE WHEN regexp_matches(json_extract_string("Properties", '$.score.max'), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(json_extract_string("Properties", '$.score.max') AS DOUBLE)) AS INTEGER) ELSE TRY_CAST(json_extract_string("Properties", '$.score.max') AS INTEGER) END AS "Max", coalesce(json_extract_string("Properties", '$.displayName'), '') AS "Name" FROM "SecureScores")
+SELECT count(*) AS "Count" FROM "_q1" WHERE ("Current" <> "CurrentScore" OR "Max" <> "MaxScore")

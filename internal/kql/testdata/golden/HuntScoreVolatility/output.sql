@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", CASE count("CurrentScore") WHEN 1 THEN 0.0 ELSE stddev_samp("CurrentScore") END AS "stdev_CurrentScore", CASE count("CurrentScore") WHEN 1 THEN 0.0 ELSE var_samp("CurrentScore") END AS "variance_CurrentScore", avg("CurrentScore") AS "avg_CurrentScore" FROM "SecureScores" GROUP BY "SecureScoresSubscriptionId"),
+"_q2" AS (SELECT "SecureScoresSubscriptionId", CAST(round("stdev_CurrentScore", 3) AS DOUBLE) AS "stdev_CurrentScore", CAST(round("variance_CurrentScore", 3) AS DOUBLE) AS "variance_CurrentScore", "avg_CurrentScore" FROM "_q1")
+SELECT * FROM "_q2" ORDER BY "SecureScoresSubscriptionId" ASC NULLS FIRST

@@ -1,0 +1,8 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"), "TimeGenerated") AS "__arg1" FROM "SecureScores" WHERE "TimeGenerated" > TIMESTAMP '2026-03-07 12:00:00' GROUP BY "SecureScoresSubscriptionId"),
+"_q2" AS (SELECT "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "PercentageScore" FROM "_q1"),
+"_q3" AS (SELECT "SecureScoresSubscriptionId", arg_min(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"), "TimeGenerated") AS "__arg1" FROM "SecureScores" WHERE "TimeGenerated" BETWEEN TIMESTAMP '2026-03-02 12:00:00' AND TIMESTAMP '2026-03-04 12:00:00' GROUP BY "SecureScoresSubscriptionId"),
+"_q4" AS (SELECT "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "PercentageScore" FROM "_q3"),
+"_q5" AS (SELECT "SecureScoresSubscriptionId", "PercentageScore" AS "Previous" FROM "_q4"),
+"_q6" AS (SELECT "l"."SecureScoresSubscriptionId" AS "SecureScoresSubscriptionId", "l"."TimeGenerated" AS "TimeGenerated", "l"."PercentageScore" AS "PercentageScore", coalesce("r"."SecureScoresSubscriptionId", '') AS "SecureScoresSubscriptionId1", "r"."Previous" AS "Previous", CAST(round(("l"."PercentageScore" - "r"."Previous") * 100, 2) AS DOUBLE) AS "Change" FROM "_q2" AS "l" LEFT JOIN "_q5" AS "r" ON "l"."SecureScoresSubscriptionId" = "r"."SecureScoresSubscriptionId"),
+"_q7" AS (SELECT "SecureScoresSubscriptionId", "PercentageScore" AS "Now", "Previous", "Change" FROM "_q6")
+SELECT * FROM "_q7" ORDER BY "SecureScoresSubscriptionId" ASC NULLS FIRST

@@ -1,0 +1,1 @@
+SELECT CAST(round(sum("PercentageScore" * "Weight") / CAST(sum("Weight") AS BIGINT), 4) AS DOUBLE) AS "WeightedPct", CAST(sum("Weight") AS BIGINT) AS "TotalWeight" FROM "SecureScores" WHERE "TimeGenerated" > TIMESTAMP '2026-03-07 12:00:00'

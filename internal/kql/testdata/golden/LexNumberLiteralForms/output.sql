@@ -1,0 +1,1 @@
+SELECT "ControlName", "SecureScoresSubscriptionId", "MaxScore", "Weight", "CurrentScore" FROM "SecureScoreControls" WHERE ("MaxScore" >= 10::DOUBLE OR "Weight" = 14 OR "CurrentScore" > 3::DOUBLE) ORDER BY "ControlName" ASC NULLS FIRST, "SecureScoresSubscriptionId" ASC NULLS FIRST

@@ -1,0 +1,16 @@
+WITH "_q1" AS (SELECT * FROM (VALUES (CAST($1 AS VARCHAR), CAST($2 AS VARCHAR)), (CAST($3 AS VARCHAR), CAST($4 AS VARCHAR)), (CAST($5 AS VARCHAR), CAST($6 AS VARCHAR)), (CAST($7 AS VARCHAR), CAST($8 AS VARCHAR)), (CAST($9 AS VARCHAR), CAST($10 AS VARCHAR))) AS _v("Message", "Host"))
+SELECT "Host", "Message" FROM "_q1" WHERE (regexp_matches("Message", $11) OR contains(lower("Message"), $12) OR regexp_matches("Message", $13) OR contains(lower("Message"), $14)) ORDER BY "Host" ASC NULLS FIRST
+-- $1 = "Überwachung der Anmeldung aktiviert"
+-- $2 = "vm-dc-01"
+-- $3 = "Ueberwachung deaktiviert"
+-- $4 = "vm-web-01"
+-- $5 = "Alerte de sécurité : connexion suspecte"
+-- $6 = "vm-web-02"
+-- $7 = "不審なログインを検出しました"
+-- $8 = "aks-node-7"
+-- $9 = "🔥 Brute force in progress 🔥"
+-- $10 = "vm-sql-01"
+-- $11 = "(?i)(^|[^\\pL\\pN])Überwachung($|[^\\pL\\pN])"
+-- $12 = "ログイン"
+-- $13 = "(?i)(^|[^\\pL\\pN])sécurité($|[^\\pL\\pN])"
+-- $14 = "🔥"
