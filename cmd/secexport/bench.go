@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"github.com/secexport/secexport/internal/bench"
 )
@@ -29,6 +30,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&c.NoDelivery, "no-delivery", false, "queue events on disk without delivering them: measure ingest and commit alone")
 	fs.BoolVar(&c.Workspace, "workspace", false, "export through a Workspace action to an embedded workspace created through the API, counting rows as the query API sees them; then time issue 4's four queries over -alerts synthetic SecurityAlert rows")
 	fs.IntVar(&c.Alerts, "alerts", bench.DefaultAlerts, "synthetic SecurityAlert rows to load for the -workspace query timings")
+	kqlOnly := fs.Bool("kql", false, "time only the KQL compiler (parse and translate to SQL) over the golden query suite built into the binary, -kql-runs times each query; no pipeline")
+	kqlRuns := fs.Int("kql-runs", bench.DefaultCompileRuns, "compilations of each suite query with -kql")
 	fs.StringVar(&c.DataDir, "data", "", "data directory (default: a temporary one, removed after)")
 	fs.BoolVar(&asJSON, "json", false, "print the result as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
@@ -45,6 +48,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *kqlOnly {
+		r, err := bench.MeasureCompile(ctx, *kqlRuns)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		return printCompileBench(stdout, r, asJSON)
 	}
 	r, err := bench.Run(ctx, c, stderr)
 	if err != nil {
@@ -124,5 +134,22 @@ func printWorkspaceBench(stdout io.Writer, r bench.Result, asJSON bool) error {
 		fmt.Fprintf(stdout, "  %8.1f ms %8.1f ms  %s  (%s)\n", ms(q.Median), ms(q.Max), q.Query, ans)
 	}
 	fmt.Fprintf(stdout, "peak RSS           %.0f MiB\n", float64(r.PeakRSSBytes)/(1<<20))
+	return nil
+}
+
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }
+
+// printCompileBench prints a -kql run.
+func printCompileBench(stdout io.Writer, r bench.CompileResult, asJSON bool) error {
+	if asJSON {
+		return json.NewEncoder(stdout).Encode(map[string]any{
+			"kql": true, "queries": r.Queries, "rejected": r.Rejected, "runs": r.Runs,
+			"medianUs": us(r.Median), "p90Us": us(r.P90), "maxUs": us(r.Max), "slowest": r.Slowest, "meanUs": us(r.Mean),
+		})
+	}
+	fmt.Fprintf(stdout, "kql suite          %d golden queries built in; %d compiled, %d refused as Kusto refuses them (not timed)\n", r.Queries, r.Queries-r.Rejected, r.Rejected)
+	fmt.Fprintf(stdout, "compile            parse + translate to SQL, %d runs of each query, GOMAXPROCS %d\n", r.Runs, runtime.GOMAXPROCS(0))
+	fmt.Fprintf(stdout, "per query          median %.1f µs, p90 %.1f µs, max %.1f µs (%s) of each query's median\n", us(r.Median), us(r.P90), us(r.Max), r.Slowest)
+	fmt.Fprintf(stdout, "mean               %.1f µs a compilation\n", us(r.Mean))
 	return nil
 }

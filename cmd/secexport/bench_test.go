@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/secexport/secexport/internal/bench"
+	"github.com/secexport/secexport/internal/kql"
 )
 
 // TestBenchWorkspace runs `secexport bench --workspace` in-process with small
@@ -78,5 +80,39 @@ func TestBenchWorkspace(t *testing.T) {
 		if len(q.RunsMs) != bench.QueryRuns || q.MedianMs <= 0 {
 			t.Errorf("query %s: runs %v, median %v", q.Query, q.RunsMs, q.MedianMs)
 		}
+	}
+}
+
+// TestBenchKQL runs `secexport bench --kql` with a few runs: every query of
+// the embedded golden suite is compiled and timed.
+func TestBenchKQL(t *testing.T) {
+	ctx := context.Background()
+	var out bytes.Buffer
+	if err := run(ctx, []string{"bench", "--kql", "--kql-runs", "3"}, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	t.Log("\n" + text)
+	suite := len(kql.Suite())
+	for _, want := range []string{fmt.Sprintf("%d golden queries built in", suite), "3 runs of each query", "per query          median "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+
+	out.Reset()
+	if err := run(ctx, []string{"bench", "--kql", "--kql-runs", "3", "--json"}, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Queries, Rejected, Runs int
+		MedianUs, P90Us, MaxUs  float64
+		Slowest                 string
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("%v: %s", err, out.Bytes())
+	}
+	if r.Queries != suite || r.Rejected >= suite || r.Runs != 3 || r.MedianUs <= 0 || r.P90Us < r.MedianUs || r.MaxUs < r.P90Us || r.Slowest == "" {
+		t.Errorf("unexpected JSON result %s", out.Bytes())
 	}
 }

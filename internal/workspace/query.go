@@ -44,6 +44,10 @@ func (kqlSchema) TableNames() []string {
 	return names
 }
 
+// KQLSchema is the schema the workspace compiles queries against: its
+// tables, with the hidden columns marked.
+func KQLSchema() kql.Schema { return kqlSchema{} }
+
 // Query runs a KQL query over a workspace's tables. now is the query's
 // now(); span, when not nil, limits every table to the rows whose
 // TimeGenerated is in it, as the Logs query API's timespan does. A query the
