@@ -52,3 +52,14 @@ type TopNested struct {
 	OpBase
 	Levels []*NestedLevel
 }
+
+// Evaluate is | evaluate [params] Plugin(Args) [: (Schema)]. SchemaStar is
+// the schema's leading '*' (the input's columns).
+type Evaluate struct {
+	OpBase
+	Params     []*Param
+	Plugin     *Call
+	HasSchema  bool
+	SchemaStar bool
+	Schema     []*DataTableCol
+}
