@@ -34,7 +34,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 
 	// The subquery's source: the outer columns, then the expanded values.
 	removed := map[string]bool{}
-	var lists []string
+	var lists, unnests, lens []string
 	var items []*column
 	u := quoteIdent(c.cteName())
 	for k, it := range mv.Items {
@@ -61,7 +61,10 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 			return nil, c.opErrorf(op.Name(), target, CodeArgument, "Aggregation functions can only be used in summarize")
 		}
 		v := "__v" + strconv.Itoa(k+1)
-		lists = append(lists, "unnest("+mvExpandList(paren(x))+") AS "+quoteIdent(v))
+		l := quoteIdent("__l" + strconv.Itoa(k+1))
+		lists = append(lists, mvExpandList(paren(x))+" AS "+l)
+		unnests = append(unnests, "unnest("+l+") AS "+quoteIdent(v))
+		lens = append(lens, "len("+l+")")
 		val := &sqlExpr{sql: u + "." + quoteIdent(v), typ: TDynamic, atomic: true}
 		col := &column{name: name, typ: TDynamic, sql: val.sql}
 		if it.ToType != nil {
@@ -81,6 +84,13 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		items = append(items, col)
 	}
+	// The element's position, hidden, so that take in the subquery takes
+	// the first elements whatever order the engine delivers rows in.
+	pos := "range(" + lens[0] + ")"
+	if len(lens) > 1 {
+		pos = "range(greatest(" + strings.Join(lens, ", ") + "))"
+	}
+	unnests = append(unnests, "unnest("+pos+") AS \"__i\"")
 	p := newProjection(nil)
 	for _, col := range outer.cols {
 		if !removed[col.name] {
@@ -90,6 +100,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 	for _, col := range items {
 		p.add(col, true)
 	}
+	p.cols = append(p.cols, &column{name: mvIndex, typ: TLong, sql: u + ".\"__i\"", hidden: true})
 	assignIdents(p.cols)
 	var b strings.Builder
 	b.WriteString("(SELECT ")
@@ -99,7 +110,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		b.WriteString(col.sql + " AS " + quoteIdent(col.ident))
 	}
-	b.WriteString(" FROM (SELECT " + strings.Join(lists, ", ") + ") AS " + u + ") AS " + quoteIdent(c.cteName()))
+	b.WriteString(" FROM (SELECT " + strings.Join(unnests, ", ") + " FROM (SELECT " + strings.Join(lists, ", ") + ")) AS " + u + ") AS " + quoteIdent(c.cteName()))
 	sub, err := c.subquery(over(b.String(), p.cols), mv.Sub)
 	if err != nil {
 		return nil, err
@@ -120,13 +131,17 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: col.sql, plain: true, hidden: col.hidden})
 	}
 	for _, col := range sub.rel.cols {
-		if !placed[col.name] {
+		if !placed[col.name] && col.name != mvIndex {
 			out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: quoteIdent(sa) + "." + quoteIdent(col.ident), plain: true, hidden: col.hidden})
 		}
 	}
 	assignIdents(out.cols)
 	return out, nil
 }
+
+// mvIndex names the hidden column of an element's position in mv-apply's
+// subquery.
+const mvIndex = "__mv_index"
 
 // A compiled subquery: its SQL (with its own WITH clause) and its columns.
 type subResult struct {
@@ -150,6 +165,10 @@ func (c *compiler) subquery(src *relation, sub *parser.Pipe) (*subResult, error)
 		compile, ok := operators[op.Name()]
 		if !ok {
 			return nil, c.errorf(op, CodeNotSupported, "the '%s' operator is not supported yet", op.Name())
+		}
+		if _, isTake := op.(*parser.Take); isTake && len(r.orderBy) == 0 && r.lookup(mvIndex) != nil {
+			r = c.sortable(r)
+			r.orderBy = []string{r.lookup(mvIndex).sql + " ASC"}
 		}
 		var err error
 		if r, err = compile(c, r, op); err != nil {
