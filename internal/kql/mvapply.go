@@ -21,8 +21,21 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		return nil, err
 	}
 	mv := op.(*parser.MvApply)
+	var itemIndex *parser.Ident
 	for _, p := range mv.Params {
-		return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
+		v, _ := p.Value.(*parser.Ident)
+		if p.Name.Name != "with_itemindex" || v == nil {
+			return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
+		}
+		itemIndex = v
+	}
+	limit := ""
+	if mv.Limit != nil {
+		n, err := c.constCount(op, mv.Limit)
+		if err != nil {
+			return nil, err
+		}
+		limit = n
 	}
 	in = c.wrap(in)
 	oa, sa := c.cteName(), c.cteName()
@@ -62,7 +75,11 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		v := "__v" + strconv.Itoa(k+1)
 		l := quoteIdent("__l" + strconv.Itoa(k+1))
-		lists = append(lists, mvExpandList(paren(x))+" AS "+l)
+		list := mvExpandList(paren(x))
+		if limit != "" {
+			list = "list_slice(" + list + ", 1, " + limit + ")"
+		}
+		lists = append(lists, list+" AS "+l)
 		unnests = append(unnests, "unnest("+l+") AS "+quoteIdent(v))
 		lens = append(lens, "len("+l+")")
 		val := &sqlExpr{sql: u + "." + quoteIdent(v), typ: TDynamic, atomic: true}
@@ -99,6 +116,12 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 	}
 	for _, col := range items {
 		p.add(col, true)
+	}
+	if itemIndex != nil {
+		if p.index(itemIndex.Name) >= 0 {
+			return nil, c.opErrorf(op.Name(), itemIndex, CodeNotSupported, "an item index named like another column ('%s') is not supported", itemIndex.Name)
+		}
+		p.add(&column{name: itemIndex.Name, typ: TLong, sql: u + ".\"__i\""}, false)
 	}
 	p.cols = append(p.cols, &column{name: mvIndex, typ: TLong, sql: u + ".\"__i\"", hidden: true})
 	assignIdents(p.cols)

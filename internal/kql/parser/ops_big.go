@@ -6,6 +6,7 @@ type MvApply struct {
 	OpBase
 	Params []*Param
 	Items  []*MvExpandItem
+	Limit  Expr // nil without "limit N"
 	Sub    *Pipe
 }
 

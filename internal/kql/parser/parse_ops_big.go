@@ -48,7 +48,10 @@ func parseMvApply(p *parser, b OpBase) (Operator, error) {
 	}
 	op.Items = items
 	if p.atWord("limit") {
-		return nil, notSupported(p.tok().Span, "mv-apply with limit is not supported yet")
+		p.advance()
+		if op.Limit, err = p.additive(); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := p.expectWord("on"); err != nil {
 		return nil, err
