@@ -110,7 +110,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 	unnests = append(unnests, "unnest("+pos+") AS \"__i\"")
 	p := newProjection(nil)
 	for _, col := range outer.cols {
-		if !removed[col.name] {
+		if !removed[col.name] && col.name != mvIndex {
 			p.add(&column{name: col.name, typ: col.typ, sql: col.sql, ident: col.ident, hidden: col.hidden}, false)
 		}
 	}
@@ -133,7 +133,8 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		b.WriteString(col.sql + " AS " + quoteIdent(col.ident))
 	}
-	b.WriteString(" FROM (SELECT " + strings.Join(unnests, ", ") + " FROM (SELECT " + strings.Join(lists, ", ") + ")) AS " + u + ") AS " + quoteIdent(c.cteName()))
+	// No alias: operators that read the source as a table name it themselves.
+	b.WriteString(" FROM (SELECT " + strings.Join(unnests, ", ") + " FROM (SELECT " + strings.Join(lists, ", ") + ")) AS " + u + ")")
 	sub, err := c.subquery(over(b.String(), p.cols), mv.Sub)
 	if err != nil {
 		return nil, err
