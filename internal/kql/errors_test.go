@@ -17,6 +17,7 @@ func TestErrors(t *testing.T) {
 		msg       string
 	}{
 		// Valid KQL that is not supported yet.
+		{"SecurityAlert | mv-apply parse_json(Entities) on (take 1)", CodeNotSupported, 1, 26, "name the expanded expression"},
 		{"SecurityAlert | mv-apply with_itemindex=AlertName e = parse_json(Entities) on (take 1)", CodeNotSupported, 1, 41, "an item index named like another column"},
 		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
 		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},

@@ -59,9 +59,8 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 			name = x.Name
 			removed[name] = true
 		default:
-			if name = c.resultName(it.X, outer); name == "" {
-				return nil, c.opErrorf(op.Name(), it.X, CodeNotSupported, "name the expanded expression: Name = expression")
-			}
+			// Kusto gives an unnamed expression a random name.
+			return nil, c.opErrorf(op.Name(), it.X, CodeNotSupported, "name the expanded expression: Name = expression")
 		}
 		x, err := e.expr(target)
 		if err != nil {
@@ -146,7 +145,8 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		if removed[col.name] {
 			continue
 		}
-		if sc := sub.rel.lookup(col.name); sc != nil {
+		// The input's element position (of an enclosing mv-apply) stays.
+		if sc := sub.rel.lookup(col.name); sc != nil && col.name != mvIndex {
 			col = sc
 			placed[col.name] = true
 			out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: quoteIdent(sa) + "." + quoteIdent(col.ident), plain: true, hidden: col.hidden})
