@@ -71,8 +71,12 @@ func compileTopNested(c *compiler, r *relation, op parser.Operator) (*relation, 
 			by = append(by, &parser.Named{Name: &parser.Ident{Name: key(j)}, X: x})
 		}
 		agg := &parser.Named{Name: &parser.Ident{Name: "__a"}, X: aggX}
-		if _, ok := aggX.(*parser.Call); !ok {
+		call, ok := aggX.(*parser.Call)
+		if !ok {
 			return nil, c.opErrorf(op.Name(), aggX, CodeArgument, "The top-nested expression after 'by' must be an aggregation, such as count() or sum(X)")
+		}
+		if a := aggregates[call.Func.Name]; a != nil && (a.multi || call.Func.Name == "percentiles") {
+			return nil, c.opErrorf(op.Name(), call.Func, CodeNotSupported, "top-nested by %s() is not supported", call.Func.Name)
 		}
 		sum := &parser.Summarize{OpBase: parser.OpBase{Keyword: op.Name(), KwSpan: lv.Kw, Last: lv.Kw}, Aggs: []parser.Expr{agg}, By: by}
 		g, err := compileSummarize(c, base.clone(), sum)
