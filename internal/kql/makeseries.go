@@ -17,13 +17,14 @@ var seriesAggregates = map[string]bool{
 // maxSeriesLength is Kusto's limit on the length of a make-series array.
 const maxSeriesLength = 1 << 20
 
-// compileMakeSeries compiles make-series over a datetime axis with scalar
-// from and to and a constant step, in three steps: a summarize by the groups and the bin
-// index (rows outside [from, to) left out), a SELECT that gathers each
-// group's bins and values into lists, and one that lays the values out
-// along the axis, the default where a bin has no rows. The columns are the
-// by columns, one dynamic array per aggregate, then the axis as an array of
-// its bins' start times, named after the axis column.
+// compileMakeSeries compiles make-series over a datetime axis, with scalar
+// from and to and a constant step, in three steps: a summarize by the groups
+// and the bin index (rows outside [from, to) left out), a SELECT that
+// gathers each group's bins and values into lists, and one that lays the
+// values out along the axis, the default where a bin has no rows. The
+// columns are the by columns, one dynamic array per aggregate, then the axis
+// as an array of its bins' start times, named after the axis column. A group
+// appears when it has rows in [from, to).
 func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation, error) {
 	if err := c.needInput(r, op); err != nil {
 		return nil, err
