@@ -31,6 +31,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 40, "without both from and to"},
 		{"SecurityAlert | make-series count() on TimeGenerated from ago(1d) to now() step now() - ago(1h)", CodeNotSupported, 1, 81, "step that is not a constant"},
 		{"SecurityAlert | top-nested 3 of AlertName with others = \"Other\" by count()", CodeNotSupported, 1, 57, "with others"},
+		{"SecurityAlert | top-nested 2 of AlertSeverity by make_list(AlertName)", CodeNotSupported, 1, 50, "aggregate of type dynamic"},
 		{"SecurityAlert | top-nested 3 of tolower(AlertName) by count()", CodeNotSupported, 1, 33, "name the top-nested expression"},
 		{"let f = (x: string) { x }; SecurityAlert", CodeNotSupported, 1, 9, "user-defined functions"},
 		{"let n = toscalar(SecurityAlert | count); SecurityAlert", CodeNotSupported, 1, 9, "'toscalar'"},
