@@ -17,7 +17,8 @@ func TestErrors(t *testing.T) {
 		msg       string
 	}{
 		// Valid KQL that is not supported yet.
-		{"SecurityAlert | mv-apply with_itemindex=i e = parse_json(Entities) on (take 1)", CodeNotSupported, 1, 26, "the option 'with_itemindex' is not supported yet"},
+		{"SecurityAlert | mv-apply parse_json(Entities) on (take 1)", CodeNotSupported, 1, 26, "name the expanded expression"},
+		{"SecurityAlert | mv-apply with_itemindex=AlertName e = parse_json(Entities) on (take 1)", CodeNotSupported, 1, 41, "an item index named like another column"},
 		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
 		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},
 		{"SecurityAlert | parse AlertName with * 'x' rest:timespan", CodeNotSupported, 1, 49, "type timespan"},
@@ -30,10 +31,12 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | order by TimeGenerated | summarize count() by AlertName | extend n = next(count_)", CodeArgument, 1, 86, "the row set must be serialized"},
 		{"datatable (A: long) [\"x\"]", CodeType, 1, 22, "does not match column 'A'"},
 		{"datatable (A: long, B: string) [1, \"x\", 2]", CodeArgument, 1, 1, "not a multiple"},
-		{"SecurityAlert | evaluate bag_unpack(x)", CodeNotSupported, 1, 17, "'evaluate'"},
+		{"SecurityAlert | extend p = parse_json(ExtendedProperties) | evaluate bag_unpack(p)", CodeNotSupported, 1, 70, "bag_unpack without an output schema is not supported"},
+		{"SecurityAlert | evaluate autocluster()", CodeNotSupported, 1, 26, "the 'autocluster' plugin is not supported yet"},
 		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 40, "without both from and to"},
-		{"SecurityAlert | make-series count() on TimeGenerated from startofday(ago(1d)) to now() step 1h", CodeNotSupported, 1, 59, "not a constant"},
+		{"SecurityAlert | make-series count() on TimeGenerated from ago(1d) to now() step now() - ago(1h)", CodeNotSupported, 1, 81, "step that is not a constant"},
 		{"SecurityAlert | top-nested 3 of AlertName with others = \"Other\" by count()", CodeNotSupported, 1, 57, "with others"},
+		{"SecurityAlert | top-nested 2 of AlertSeverity by make_list(AlertName)", CodeNotSupported, 1, 50, "aggregate of type dynamic"},
 		{"SecurityAlert | top-nested 3 of tolower(AlertName) by count()", CodeNotSupported, 1, 33, "name the top-nested expression"},
 		{"let f = (x: string) { x }; SecurityAlert | extend y = f(1)", CodeNotSupported, 1, 57, "Passing a value of type long to the parameter 'x' (string) of 'f' is not supported"},
 		{"table('SecurityAlert') | count", CodeNotSupported, 1, 1, "'table'"},

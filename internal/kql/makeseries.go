@@ -17,13 +17,14 @@ var seriesAggregates = map[string]bool{
 // maxSeriesLength is Kusto's limit on the length of a make-series array.
 const maxSeriesLength = 1 << 20
 
-// compileMakeSeries compiles make-series over a datetime axis with constant
-// from, to and step, in three steps: a summarize by the groups and the bin
-// index (rows outside [from, to) left out), a SELECT that gathers each
-// group's bins and values into lists, and one that lays the values out
-// along the axis, the default where a bin has no rows. The columns are the
-// by columns, one dynamic array per aggregate, then the axis as an array of
-// its bins' start times, named after the axis column.
+// compileMakeSeries compiles make-series over a datetime axis, with scalar
+// from and to and a constant step, in three steps: a summarize by the groups
+// and the bin index (rows outside [from, to) left out), a SELECT that
+// gathers each group's bins and values into lists, and one that lays the
+// values out along the axis, the default where a bin has no rows. The
+// columns are the by columns, one dynamic array per aggregate, then the axis
+// as an array of its bins' start times, named after the axis column. A group
+// appears when it has rows in [from, to).
 func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation, error) {
 	if err := c.needInput(r, op); err != nil {
 		return nil, err
@@ -90,9 +91,12 @@ func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation,
 		if b.x.typ != b.typ {
 			return nil, c.opErrorf(op.Name(), b.n, CodeType, "The expression must have the type %s, not %s", b.typ, b.x.typ)
 		}
-		if b.x.konst == nil || b.x.konst.null {
-			return nil, c.opErrorf(op.Name(), b.n, CodeNotSupported, "make-series with a from, to or step that is not a constant is not supported yet")
+		if b.x.konst != nil && b.x.konst.null {
+			return nil, c.opErrorf(op.Name(), b.n, CodeArgument, "The from, to and step of make-series must not be null")
 		}
+	}
+	if step.konst == nil {
+		return nil, c.opErrorf(op.Name(), ms.Step, CodeNotSupported, "make-series with a step that is not a constant is not supported yet")
 	}
 	stepTicks := step.konst.i
 	if stepTicks <= 0 {
@@ -101,14 +105,23 @@ func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation,
 	if stepTicks%10 != 0 {
 		return nil, c.opErrorf(op.Name(), ms.Step, CodeNotSupported, "make-series with a step finer than a microsecond is not supported")
 	}
-	stepUS := stepTicks / 10
-	fromUS, toUS := from.konst.t.UnixMicro(), to.konst.t.UnixMicro()
-	n := int64(0)
-	if toUS > fromUS {
-		n = (toUS - fromUS + stepUS - 1) / stepUS
-	}
-	if n > maxSeriesLength {
-		return nil, c.opErrorf(op.Name(), ms.Step, CodeArgument, "make-series would make %d bins, more than Kusto's limit of %d", n, maxSeriesLength)
+	stepUS := int64SQL(stepTicks / 10)
+	// The number of bins: known now for constant bounds, else computed by
+	// the query (and cut to Kusto's limit).
+	var fromUS, n string
+	if from.konst != nil && to.konst != nil {
+		f, t := from.konst.t.UnixMicro(), to.konst.t.UnixMicro()
+		bins := int64(0)
+		if t > f {
+			bins = (t - f + stepTicks/10 - 1) / (stepTicks / 10)
+		}
+		if bins > maxSeriesLength {
+			return nil, c.opErrorf(op.Name(), ms.Step, CodeArgument, "make-series would make %d bins, more than Kusto's limit of %d", bins, maxSeriesLength)
+		}
+		fromUS, n = int64SQL(f), int64SQL(bins)
+	} else {
+		fromUS = "epoch_us(" + from.sql + ")"
+		n = "least(greatest(0, (epoch_us(" + to.sql + ") - " + fromUS + " + " + stepUS + " - 1) // " + stepUS + "), " + int64SQL(maxSeriesLength) + ")"
 	}
 
 	// Step 1: summarize by the groups and the bin index.
@@ -117,7 +130,7 @@ func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation,
 		return nil, c.opErrorf(op.Name(), op, CodeNotSupported, "a column named %s is not supported in make-series", bin)
 	}
 	r.where = append(r.where, axis.sql+" >= "+from.sql, axis.sql+" < "+to.sql)
-	r.cols = append(r.cols, &column{name: bin, typ: TLong, sql: "(epoch_us(" + axis.sql + ") - " + int64SQL(fromUS) + ") // " + int64SQL(stepUS), ident: uniqueIdent(bin, r.cols)})
+	r.cols = append(r.cols, &column{name: bin, typ: TLong, sql: "(epoch_us(" + axis.sql + ") - " + fromUS + ") // " + stepUS, ident: uniqueIdent(bin, r.cols)})
 	r.star = false
 	binID := &parser.Ident{Name: bin, NameSpan: axisID.NameSpan}
 	sum := &parser.Summarize{OpBase: parser.OpBase{Keyword: op.Name(), KwSpan: op.Span(), Last: op.Span()}, Aggs: aggs, By: append(append([]parser.Expr(nil), ms.By...), binID)}
@@ -164,7 +177,7 @@ func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation,
 	for _, col := range byCols {
 		out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: quoteIdent(col.ident), plain: true})
 	}
-	rng := "range(0, " + int64SQL(n) + ")"
+	rng := "range(0, " + n + ")"
 	for i, col := range aggCols {
 		def := "0"
 		if d := ms.Aggs[i].Default; d != nil {
@@ -176,7 +189,7 @@ func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation,
 		elem := "CASE WHEN list_position(\"__bins\", i) IS NULL THEN CAST(" + def + " AS " + duckTypes[col.typ] + ") ELSE " + v + "[list_position(\"__bins\", i)] END"
 		out.cols = append(out.cols, &column{name: col.name, typ: TDynamic, sql: "to_json(list_transform(" + rng + ", i -> " + elem + "))"})
 	}
-	at := &sqlExpr{sql: "make_timestamp(" + int64SQL(fromUS) + " + i * " + int64SQL(stepUS) + ")", typ: TDatetime}
+	at := &sqlExpr{sql: "make_timestamp(" + fromUS + " + i * " + stepUS + ")", typ: TDatetime}
 	out.cols = append(out.cols, &column{name: axisID.Name, typ: TDynamic, sql: "to_json(list_transform(" + rng + ", i -> " + e.toString(at) + "))"})
 	assignIdents(out.cols)
 	return out, nil

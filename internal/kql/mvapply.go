@@ -21,8 +21,21 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		return nil, err
 	}
 	mv := op.(*parser.MvApply)
+	var itemIndex *parser.Ident
 	for _, p := range mv.Params {
-		return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
+		v, _ := p.Value.(*parser.Ident)
+		if p.Name.Name != "with_itemindex" || v == nil {
+			return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
+		}
+		itemIndex = v
+	}
+	limit := ""
+	if mv.Limit != nil {
+		n, err := c.constCount(op, mv.Limit)
+		if err != nil {
+			return nil, err
+		}
+		limit = n
 	}
 	in = c.wrap(in)
 	oa, sa := c.cteName(), c.cteName()
@@ -34,7 +47,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 
 	// The subquery's source: the outer columns, then the expanded values.
 	removed := map[string]bool{}
-	var lists []string
+	var lists, unnests, lens []string
 	var items []*column
 	u := quoteIdent(c.cteName())
 	for k, it := range mv.Items {
@@ -46,9 +59,8 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 			name = x.Name
 			removed[name] = true
 		default:
-			if name = c.resultName(it.X, outer); name == "" {
-				return nil, c.opErrorf(op.Name(), it.X, CodeNotSupported, "name the expanded expression: Name = expression")
-			}
+			// Kusto gives an unnamed expression a random name.
+			return nil, c.opErrorf(op.Name(), it.X, CodeNotSupported, "name the expanded expression: Name = expression")
 		}
 		x, err := e.expr(target)
 		if err != nil {
@@ -61,7 +73,14 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 			return nil, c.opErrorf(op.Name(), target, CodeArgument, "Aggregation functions can only be used in summarize")
 		}
 		v := "__v" + strconv.Itoa(k+1)
-		lists = append(lists, "unnest("+mvExpandList(paren(x))+") AS "+quoteIdent(v))
+		l := quoteIdent("__l" + strconv.Itoa(k+1))
+		list := mvExpandList(paren(x))
+		if limit != "" {
+			list = "list_slice(" + list + ", 1, " + limit + ")"
+		}
+		lists = append(lists, list+" AS "+l)
+		unnests = append(unnests, "unnest("+l+") AS "+quoteIdent(v))
+		lens = append(lens, "len("+l+")")
 		val := &sqlExpr{sql: u + "." + quoteIdent(v), typ: TDynamic, atomic: true}
 		col := &column{name: name, typ: TDynamic, sql: val.sql}
 		if it.ToType != nil {
@@ -81,15 +100,29 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		items = append(items, col)
 	}
+	// The element's position, hidden, so that take in the subquery takes
+	// the first elements whatever order the engine delivers rows in.
+	pos := "range(" + lens[0] + ")"
+	if len(lens) > 1 {
+		pos = "range(greatest(" + strings.Join(lens, ", ") + "))"
+	}
+	unnests = append(unnests, "unnest("+pos+") AS \"__i\"")
 	p := newProjection(nil)
 	for _, col := range outer.cols {
-		if !removed[col.name] {
+		if !removed[col.name] && col.name != mvIndex {
 			p.add(&column{name: col.name, typ: col.typ, sql: col.sql, ident: col.ident, hidden: col.hidden}, false)
 		}
 	}
 	for _, col := range items {
 		p.add(col, true)
 	}
+	if itemIndex != nil {
+		if p.index(itemIndex.Name) >= 0 {
+			return nil, c.opErrorf(op.Name(), itemIndex, CodeNotSupported, "an item index named like another column ('%s') is not supported", itemIndex.Name)
+		}
+		p.add(&column{name: itemIndex.Name, typ: TLong, sql: u + ".\"__i\""}, false)
+	}
+	p.cols = append(p.cols, &column{name: mvIndex, typ: TLong, sql: u + ".\"__i\"", hidden: true})
 	assignIdents(p.cols)
 	var b strings.Builder
 	b.WriteString("(SELECT ")
@@ -99,7 +132,8 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		b.WriteString(col.sql + " AS " + quoteIdent(col.ident))
 	}
-	b.WriteString(" FROM (SELECT " + strings.Join(lists, ", ") + ") AS " + u + ") AS " + quoteIdent(c.cteName()))
+	// No alias: operators that read the source as a table name it themselves.
+	b.WriteString(" FROM (SELECT " + strings.Join(unnests, ", ") + " FROM (SELECT " + strings.Join(lists, ", ") + ")) AS " + u + ")")
 	sub, err := c.subquery(over(b.String(), p.cols), mv.Sub)
 	if err != nil {
 		return nil, err
@@ -111,7 +145,8 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		if removed[col.name] {
 			continue
 		}
-		if sc := sub.rel.lookup(col.name); sc != nil {
+		// The input's element position (of an enclosing mv-apply) stays.
+		if sc := sub.rel.lookup(col.name); sc != nil && col.name != mvIndex {
 			col = sc
 			placed[col.name] = true
 			out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: quoteIdent(sa) + "." + quoteIdent(col.ident), plain: true, hidden: col.hidden})
@@ -120,13 +155,17 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: col.sql, plain: true, hidden: col.hidden})
 	}
 	for _, col := range sub.rel.cols {
-		if !placed[col.name] {
+		if !placed[col.name] && col.name != mvIndex {
 			out.cols = append(out.cols, &column{name: col.name, typ: col.typ, sql: quoteIdent(sa) + "." + quoteIdent(col.ident), plain: true, hidden: col.hidden})
 		}
 	}
 	assignIdents(out.cols)
 	return out, nil
 }
+
+// mvIndex names the hidden column of an element's position in mv-apply's
+// subquery.
+const mvIndex = "__mv_index"
 
 // A compiled subquery: its SQL (with its own WITH clause) and its columns.
 type subResult struct {
@@ -150,6 +189,10 @@ func (c *compiler) subquery(src *relation, sub *parser.Pipe) (*subResult, error)
 		compile, ok := operators[op.Name()]
 		if !ok {
 			return nil, c.errorf(op, CodeNotSupported, "the '%s' operator is not supported yet", op.Name())
+		}
+		if _, isTake := op.(*parser.Take); isTake && len(r.orderBy) == 0 && r.lookup(mvIndex) != nil {
+			r = c.sortable(r)
+			r.orderBy = []string{r.lookup(mvIndex).sql + " ASC"}
 		}
 		var err error
 		if r, err = compile(c, r, op); err != nil {

@@ -47,6 +47,7 @@ func init() {
 		"lookup":          compileLookup,
 		"make-series":     compileMakeSeries,
 		"top-nested":      compileTopNested,
+		"evaluate":        compileEvaluate,
 	}
 }
 

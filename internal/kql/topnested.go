@@ -71,8 +71,10 @@ func compileTopNested(c *compiler, r *relation, op parser.Operator) (*relation, 
 			by = append(by, &parser.Named{Name: &parser.Ident{Name: key(j)}, X: x})
 		}
 		agg := &parser.Named{Name: &parser.Ident{Name: "__a"}, X: aggX}
-		if _, ok := aggX.(*parser.Call); !ok {
-			return nil, c.opErrorf(op.Name(), aggX, CodeArgument, "The top-nested expression after 'by' must be an aggregation, such as count() or sum(X)")
+		if call, ok := aggX.(*parser.Call); ok {
+			if a := aggregates[call.Func.Name]; a != nil && (a.multi || call.Func.Name == "percentiles") {
+				return nil, c.opErrorf(op.Name(), call.Func, CodeNotSupported, "top-nested by %s() is not supported", call.Func.Name)
+			}
 		}
 		sum := &parser.Summarize{OpBase: parser.OpBase{Keyword: op.Name(), KwSpan: lv.Kw, Last: lv.Kw}, Aggs: []parser.Expr{agg}, By: by}
 		g, err := compileSummarize(c, base.clone(), sum)
@@ -81,6 +83,10 @@ func compileTopNested(c *compiler, r *relation, op parser.Operator) (*relation, 
 		}
 		g = c.wrap(g)
 		kcol, acol := g.cols[i], g.cols[i+1]
+		if !acol.typ.isSummable() {
+			// Kusto ranks by numeric aggregates (and combinations of them).
+			return nil, c.opErrorf(op.Name(), aggX, CodeNotSupported, "top-nested by an aggregate of type %s is not supported", acol.typ)
+		}
 		if kcol.typ == TDynamic {
 			return nil, c.opErrorf(op.Name(), ofX, CodeType, "The value of type 'dynamic' is not allowed in top-nested; convert it with tostring()")
 		}

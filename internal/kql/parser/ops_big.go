@@ -6,6 +6,7 @@ type MvApply struct {
 	OpBase
 	Params []*Param
 	Items  []*MvExpandItem
+	Limit  Expr // nil without "limit N"
 	Sub    *Pipe
 }
 
@@ -51,4 +52,15 @@ type NestedLevel struct {
 type TopNested struct {
 	OpBase
 	Levels []*NestedLevel
+}
+
+// Evaluate is | evaluate [params] Plugin(Args) [: (Schema)]. SchemaStar is
+// the schema's leading '*' (the input's columns).
+type Evaluate struct {
+	OpBase
+	Params     []*Param
+	Plugin     *Call
+	HasSchema  bool
+	SchemaStar bool
+	Schema     []*DataTableCol
 }

@@ -42,6 +42,7 @@ func init() {
 		"lookup":          parseLookup,
 		"make-series":     parseMakeSeries,
 		"top-nested":      parseTopNested,
+		"evaluate":        parseEvaluate,
 	}
 }
 
@@ -51,7 +52,7 @@ var unsupportedOperators = map[string]bool{}
 
 func init() {
 	for _, op := range []string{
-		"consume", "evaluate", "extend-schema", "facet", "find", "fork",
+		"consume", "extend-schema", "facet", "find", "fork",
 		"invoke",
 		"parse-kv", "partition", "print",
 		"range", "reduce", "sample",

@@ -48,7 +48,10 @@ func parseMvApply(p *parser, b OpBase) (Operator, error) {
 	}
 	op.Items = items
 	if p.atWord("limit") {
-		return nil, notSupported(p.tok().Span, "mv-apply with limit is not supported yet")
+		p.advance()
+		if op.Limit, err = p.additive(); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := p.expectWord("on"); err != nil {
 		return nil, err
@@ -258,4 +261,63 @@ func parseTopNested(p *parser, b OpBase) (Operator, error) {
 		kw = join(p.advance().Span, p.advance().Span)
 		kw = join(kw, p.advance().Span)
 	}
+}
+
+func parseEvaluate(p *parser, b OpBase) (Operator, error) {
+	ps, err := p.params()
+	if err != nil {
+		return nil, err
+	}
+	x, err := p.postfix()
+	if err != nil {
+		return nil, err
+	}
+	call, ok := x.(*Call)
+	if !ok {
+		return nil, errAt(p.src, x.Span(), "expected a plugin call, such as bag_unpack(Column)")
+	}
+	op := &Evaluate{OpBase: b, Params: ps, Plugin: call}
+	op.Last = call.Span()
+	if !p.at(TokColon) {
+		return op, nil
+	}
+	p.advance()
+	if _, err := p.expect(TokLParen); err != nil {
+		return nil, err
+	}
+	op.HasSchema = true
+	if p.at(TokStar) {
+		p.advance()
+		op.SchemaStar = true
+		if !p.at(TokRParen) {
+			if _, err := p.expect(TokComma); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for !p.at(TokRParen) {
+		name, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.expect(TokColon); err != nil {
+			return nil, err
+		}
+		t := p.tok()
+		if t.Kind != TokIdent {
+			return nil, p.fail("expected a type name")
+		}
+		p.advance()
+		op.Schema = append(op.Schema, &DataTableCol{Name: name, Type: t.Value})
+		if !p.at(TokComma) {
+			break
+		}
+		p.advance()
+	}
+	r, err := p.expect(TokRParen)
+	if err != nil {
+		return nil, err
+	}
+	op.Last = r.Span
+	return op, nil
 }
