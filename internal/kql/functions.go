@@ -68,6 +68,9 @@ type function struct {
 	sql      func(e *ectx, args []*sqlExpr) string
 	// compile replaces all of the above for functions with special arguments.
 	compile func(e *ectx, call *parser.Call) (*sqlExpr, error)
+	// nameOf, when set, names the column instead of name and prefix
+	// (array_sort_asc(A) is A_sorted, columnifexists("A", 0) is A).
+	nameOf func(c *compiler, x *parser.Call, r *relation) string
 }
 
 // functions holds every scalar function, by name; files add to it in init.

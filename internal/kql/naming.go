@@ -43,6 +43,9 @@ func (c *compiler) resultName(x parser.Expr, r *relation) string {
 			return "" // a let function's value earns a ColumnN name
 		}
 		if f, ok := functions[x.Func.Name]; ok {
+			if f.nameOf != nil {
+				return f.nameOf(c, x, r)
+			}
 			kind, prefix = f.name, f.prefix
 		} else if a, ok := aggregates[x.Func.Name]; ok {
 			if a.name != nil { // percentile(A, 95) is percentile_A_95
