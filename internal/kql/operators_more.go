@@ -50,20 +50,30 @@ func compileProjectRename(c *compiler, r *relation, op parser.Operator) (*relati
 }
 
 // matchCols returns, for each pattern, the indexes of r's columns it names,
-// in their order; a name that matches nothing is an error.
-func (c *compiler) matchCols(r *relation, op parser.Operator, pats []*parser.ColPattern) ([][]int, error) {
+// in their order; a name or a wildcard that matches nothing is an error. A
+// wildcard matches hidden columns only with withHidden (project-away), so
+// that project-keep and project-reorder never show one unnamed.
+func (c *compiler) matchCols(r *relation, op parser.Operator, pats []*parser.ColPattern, withHidden bool) ([][]int, error) {
 	out := make([][]int, len(pats))
 	for k, p := range pats {
+		found := false
 		for i, col := range r.cols {
 			if p.Wildcard {
-				if ok, _ := path.Match(p.Name.Name, col.name); ok && !col.hidden {
-					out[k] = append(out[k], i)
+				if ok, _ := path.Match(p.Name.Name, col.name); ok {
+					found = true
+					if withHidden || !col.hidden {
+						out[k] = append(out[k], i)
+					}
 				}
 			} else if col.name == p.Name.Name {
+				found = true
 				out[k] = append(out[k], i)
 			}
 		}
-		if len(out[k]) == 0 && !p.Wildcard {
+		switch {
+		case !found && p.Wildcard:
+			return nil, c.opErrorf(op.Name(), p, CodeUnresolved, "The name '%s' does not refer to any known column", p.Name.Name)
+		case !found:
 			return nil, c.opErrorf(op.Name(), p, CodeUnresolved, "Failed to resolve column named '%s'", p.Name.Name)
 		}
 	}
@@ -71,19 +81,22 @@ func (c *compiler) matchCols(r *relation, op parser.Operator, pats []*parser.Col
 }
 
 // compileProjectReorder puts the named columns first, in the order named
-// (the columns a wildcard matches in their input order), then the rest.
+// (the columns a wildcard matches in their input order, or sorted by name
+// as asc, desc, granny-asc or granny-desc say: column_order.go), then the
+// rest.
 func compileProjectReorder(c *compiler, r *relation, op parser.Operator) (*relation, error) {
 	if err := c.needInput(r, op); err != nil {
 		return nil, err
 	}
 	pats := op.(*parser.ProjectReorder).Cols
-	idx, err := c.matchCols(r, op, pats)
+	idx, err := c.matchCols(r, op, pats, false)
 	if err != nil {
 		return nil, err
 	}
 	used := make([]bool, len(r.cols))
 	var cols []*column
 	for k, is := range idx {
+		sortColumns(r.cols, is, pats[k].Order)
 		for _, i := range is {
 			if !used[i] {
 				used[i] = true
@@ -111,7 +124,7 @@ func compileProjectKeep(c *compiler, r *relation, op parser.Operator) (*relation
 	if r.distinct {
 		r = c.wrap(r)
 	}
-	idx, err := c.matchCols(r, op, pats)
+	idx, err := c.matchCols(r, op, pats, false)
 	if err != nil {
 		return nil, err
 	}
