@@ -157,9 +157,14 @@ func compileProjectKeep(c *compiler, r *relation, op parser.Operator) (*relation
 // mvExpandList is SQL for the list mv-expand unnests from a dynamic value:
 // an array's elements, a property bag's entries as one-entry bags, and any
 // other value (null included) as itself. An empty array or bag gives no row.
-func mvExpandList(x string) string {
+// With bagArray (kind=array), a bag's entries are [key, value] arrays instead.
+func mvExpandList(x string, bagArray bool) string {
+	entry := "json_object"
+	if bagArray {
+		entry = "json_array"
+	}
 	return "CASE json_type(" + x + ") WHEN 'ARRAY' THEN CAST(json_extract(" + x + ", '$[*]') AS JSON[])" +
-		" WHEN 'OBJECT' THEN list_transform(json_keys(" + x + "), k -> json_object(k, json_extract(" + x + ", '$.\"' || replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')))" +
+		" WHEN 'OBJECT' THEN list_transform(json_keys(" + x + "), k -> " + entry + "(k, json_extract(" + x + ", '$.\"' || replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')))" +
 		" ELSE [" + x + "] END"
 }
 
@@ -171,8 +176,9 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 		return nil, err
 	}
 	mv := op.(*parser.MvExpand)
-	for _, p := range mv.Params {
-		return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
+	opts, err := c.mvExpandOptions(mv)
+	if err != nil {
+		return nil, err
 	}
 	var xs []parser.Expr
 	for _, it := range mv.Items {
@@ -183,6 +189,7 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 	p := newProjection(r)
 	p.cols = append(p.cols, r.cols...)
 	names := make([]string, len(mv.Items))
+	var lists []string
 	for k, it := range mv.Items {
 		target, name := it.X, ""
 		switch x := it.X.(type) {
@@ -205,8 +212,30 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 		if x.agg {
 			return nil, c.opErrorf(op.Name(), target, CodeArgument, "Aggregation functions can only be used in summarize")
 		}
-		p.add(&column{name: name, typ: TDynamic, sql: "unnest(" + mvExpandList(paren(x)) + ")"}, true)
+		list := mvExpandList(paren(x), opts.bagArray)
+		if opts.limit != "" {
+			list = "list_slice(" + list + ", 1, " + opts.limit + ")"
+		}
+		lists = append(lists, list)
+		p.add(&column{name: name, typ: TDynamic, sql: "unnest(" + list + ")"}, true)
 		names[k] = name
+	}
+	if opts.index != "" {
+		// The index runs over the longest list, side by side with the lists.
+		lens := make([]string, len(lists))
+		for i, l := range lists {
+			lens[i] = "len(" + l + ")"
+		}
+		n := lens[0]
+		if len(lens) > 1 {
+			n = "greatest(" + strings.Join(lens, ", ") + ")"
+		}
+		for _, col := range p.cols {
+			if _, ok := p.suffix[col.name]; !ok {
+				p.suffix[col.name] = 0
+			}
+		}
+		p.add(&column{name: opts.index, typ: TLong, sql: "unnest(range(0, " + n + "))"}, false)
 	}
 	r.cols, r.star = p.cols, false
 	assignIdents(r.cols)

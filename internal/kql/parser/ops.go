@@ -150,9 +150,10 @@ type MvExpandItem struct {
 	ToType *TypeRef
 }
 
-// MvExpand is | mv-expand Items (also | mvexpand).
+// MvExpand is | mv-expand [Params] Items [limit Limit] (also | mvexpand).
 type MvExpand struct {
 	OpBase
 	Params []*Param
 	Items  []*MvExpandItem
+	Limit  Expr // nil without limit
 }

@@ -148,7 +148,12 @@ func parseMvExpand(p *parser, b OpBase) (Operator, error) {
 		p.advance()
 	}
 	if p.atWord("limit") {
-		return nil, notSupported(p.tok().Span, "mv-expand with limit is not supported yet")
+		p.advance()
+		n, err := p.additive()
+		if err != nil {
+			return nil, err
+		}
+		op.Limit, op.Last = n, n.Span()
 	}
 	return op, nil
 }
