@@ -18,9 +18,11 @@ func TestErrors(t *testing.T) {
 	}{
 		// Valid KQL that is not supported yet.
 		{"SecurityAlert | mv-apply x on (take 1)", CodeNotSupported, 1, 17, "the 'mv-apply' operator is not supported yet"},
-		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
-		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},
-		{"SecurityAlert | parse AlertName with * 'x' rest:timespan", CodeNotSupported, 1, 49, "type timespan"},
+		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 3, "begins with * or a string column and ends with *"},
+		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' n:long *", CodeNotSupported, 1, 17, "parse-where kind=relaxed with typed columns"},
+		{"SecurityAlert | parse kind=regex AlertName with * 'x' n:real *", CodeNotSupported, 1, 57, "kind=regex into a column of type real"},
+		{"SecurityAlert | parse flags=i AlertName with * 'x' rest", CodeNotSupported, 1, 23, "without kind=regex"},
+		{"SecurityAlert | parse AlertName with * 'x' rest:dynamic", CodeNotSupported, 1, 49, "type dynamic"},
 		{"SecurityAlert | serialize | extend p = prev(AlertName, -1)", CodeNotSupported, 1, 56, "offset"},
 		{"SecurityAlert | order by TimeGenerated | summarize make_list(prev(AlertName))", CodeNotSupported, 1, 62, "prev() is supported only in"},
 		// Window functions over rows that are not serialized: the Kusto engine
