@@ -47,7 +47,9 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | count; SecureScores | count", CodeNotSupported, 1, 24, "several result tables"},
 		{"Foo", CodeUnresolved, 1, 1, "'Foo'"},
 		{"1 + 1", CodeNotSupported, 1, 1, "scalar queries"},
-		{"SecurityAlert | where AlertName like 'x%'", CodeNotSupported, 1, 33, "'like'"},
+		// like, notlike, likecs and notlikecs are valid for Kusto.Language but undocumented.
+		{"SecurityAlert | where AlertName like 'x%'", CodeNotSupported, 1, 33, "the 'like' operator is not supported (Kusto does not document it)"},
+		{"SecurityAlert | where AlertName notlikecs 'x%'", CodeNotSupported, 1, 33, "'notlikecs'"},
 		{"SecurityAlert | where AlertName in (dynamic([1]) )", CodeType, 1, 37, "Cannot compare"},
 		// Unknown names.
 		{"SecurityAlert | where Foo == 1", CodeUnresolved, 1, 23, "'where' operator: Failed to resolve scalar expression named 'Foo'"},
