@@ -281,6 +281,9 @@ func (e *ectx) stringOp(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 			}
 		}
 		sql = "regexp_matches(" + ls + ", " + rs + ")"
+	case "like", "notlike", "likecs", "notlikecs":
+		// Kusto.Language accepts them, but Kusto documents no semantics for them.
+		return nil, e.errorf(at(x.OpSpan), CodeNotSupported, "the '%s' operator is not supported (Kusto does not document it); use startswith, endswith, contains or matches regex", x.Op)
 	default:
 		return nil, e.errorf(at(x.OpSpan), CodeNotSupported, "the '%s' operator is not supported yet", x.Op)
 	}

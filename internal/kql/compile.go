@@ -131,7 +131,7 @@ func (c *compiler) query(q *parser.Query) (*Query, error) {
 				return nil, c.errorf(st, CodeNotSupported, "A query with several result tables is not supported yet")
 			}
 			if _, isName := st.X.(*parser.Ident); !isName && !c.isTabular(st.X) {
-				return nil, c.errorf(st.X, CodeNotSupported, "A query must be a tabular expression (a table and operators); scalar queries (print) are not supported yet")
+				return nil, c.errorf(st.X, CodeNotSupported, "A query must be a tabular expression (a table and operators); scalar queries are not supported yet (print returns a scalar as a row)")
 			}
 			r, err := c.tabular(st.X)
 			if err != nil {
@@ -182,7 +182,7 @@ func (c *compiler) let(st *parser.Let) error {
 // isTabular reports whether x denotes rows rather than a scalar value.
 func (c *compiler) isTabular(x parser.Expr) bool {
 	switch x := x.(type) {
-	case *parser.Pipe, *parser.DataTable:
+	case *parser.Pipe, *parser.DataTable, *parser.Print, *parser.Range:
 		return true
 	case *parser.Paren:
 		return c.isTabular(x.X)
@@ -210,6 +210,10 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 		return c.tabular(x.X)
 	case *parser.Ident:
 		return c.source(x)
+	case *parser.Print:
+		return c.compilePrint(x)
+	case *parser.Range:
+		return c.compileRange(x)
 	case *parser.DataTable:
 		r, err := c.compileDataTable(x)
 		if err == nil {

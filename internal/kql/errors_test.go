@@ -17,11 +17,11 @@ func TestErrors(t *testing.T) {
 		msg       string
 	}{
 		// Valid KQL that is not supported yet.
-		{"SecurityAlert | mv-apply parse_json(Entities) on (take 1)", CodeNotSupported, 1, 26, "name the expanded expression"},
-		{"SecurityAlert | mv-apply with_itemindex=AlertName e = parse_json(Entities) on (take 1)", CodeNotSupported, 1, 41, "an item index named like another column"},
-		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 9, "parse kind=regex is not supported yet"},
-		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' rest", CodeNotSupported, 1, 29, "parse kind=relaxed"},
-		{"SecurityAlert | parse AlertName with * 'x' rest:timespan", CodeNotSupported, 1, 49, "type timespan"},
+		{"SecurityAlert\n| parse kind=regex AlertName with * 'x' rest", CodeNotSupported, 2, 3, "begins with * or a string column and ends with *"},
+		{"SecurityAlert | parse-where kind=relaxed AlertName with * 'x' n:long *", CodeNotSupported, 1, 17, "parse-where kind=relaxed with typed columns"},
+		{"SecurityAlert | parse kind=regex AlertName with * 'x' n:real *", CodeNotSupported, 1, 57, "kind=regex into a column of type real"},
+		{"SecurityAlert | parse flags=i AlertName with * 'x' rest", CodeNotSupported, 1, 23, "without kind=regex"},
+		{"SecurityAlert | parse AlertName with * 'x' rest:dynamic", CodeNotSupported, 1, 49, "type dynamic"},
 		{"SecurityAlert | serialize | extend p = prev(AlertName, -1)", CodeNotSupported, 1, 56, "offset"},
 		{"SecurityAlert | order by TimeGenerated | summarize make_list(prev(AlertName))", CodeNotSupported, 1, 62, "prev() is supported only in"},
 		// Window functions over rows that are not serialized: the Kusto engine
@@ -44,12 +44,15 @@ func TestErrors(t *testing.T) {
 		{"union kind=inner (SecureScores | project A = 1), (SecureScores | project A = 'x')", CodeNotSupported, 1, 1, "kind=inner over legs whose column 'A' differs in type"},
 		{"union SecureScores, Secure*", CodeNotSupported, 1, 21, "names twice"},
 		{"union isfuzzy=true Nope, Nope2", CodeNotSupported, 1, 1, "none of whose tables exists"},
-		{"SecurityAlert | project-away Alert*", CodeNotSupported, 1, 30, "wildcards"},
-		{"print 1", CodeNotSupported, 1, 1, "'print' operator"},
+		{"SecurityAlert | project-away *", CodeNotSupported, 1, 17, "Removing every column"},
+		{"search \"powershell\"", CodeNotSupported, 1, 1, "'search' operator"},
+		{"range x from 1.5 to 3 step 0.5", CodeNotSupported, 1, 1, "range from real to long step real"},
 		{"SecurityAlert | count; SecureScores | count", CodeNotSupported, 1, 24, "several result tables"},
 		{"Foo", CodeUnresolved, 1, 1, "'Foo'"},
 		{"1 + 1", CodeNotSupported, 1, 1, "scalar queries"},
-		{"SecurityAlert | where AlertName like 'x%'", CodeNotSupported, 1, 33, "'like'"},
+		// like, notlike, likecs and notlikecs are valid for Kusto.Language but undocumented.
+		{"SecurityAlert | where AlertName like 'x%'", CodeNotSupported, 1, 33, "the 'like' operator is not supported (Kusto does not document it)"},
+		{"SecurityAlert | where AlertName notlikecs 'x%'", CodeNotSupported, 1, 33, "'notlikecs'"},
 		{"SecurityAlert | where AlertName in (dynamic([1]) )", CodeType, 1, 37, "Cannot compare"},
 		// Unknown names.
 		{"SecurityAlert | where Foo == 1", CodeUnresolved, 1, 23, "'where' operator: Failed to resolve scalar expression named 'Foo'"},

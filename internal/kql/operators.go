@@ -285,16 +285,19 @@ func compileProjectAway(c *compiler, r *relation, op parser.Operator) (*relation
 	if r.distinct {
 		r = c.wrap(r)
 	}
-	drop := map[string]bool{}
-	for _, id := range pa.Cols {
-		if r.lookup(id.Name) == nil {
-			return nil, c.opErrorf(op.Name(), id, CodeUnresolved, "Failed to resolve column named '%s'", id.Name)
+	idx, err := c.matchCols(r, op, pa.Cols, true)
+	if err != nil {
+		return nil, err
+	}
+	drop := make([]bool, len(r.cols))
+	for _, is := range idx {
+		for _, i := range is {
+			drop[i] = true
 		}
-		drop[id.Name] = true
 	}
 	var keep []*column
-	for _, col := range r.cols {
-		if !drop[col.name] {
+	for i, col := range r.cols {
+		if !drop[i] {
 			keep = append(keep, col)
 		}
 	}

@@ -1,7 +1,6 @@
 package kql
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -161,120 +160,6 @@ func (c *compiler) compileDataTable(dt *parser.DataTable) (*relation, error) {
 		rows = append(rows, row)
 	}
 	return c.valuesRelation(cols, rows), nil
-}
-
-// parseRegex builds the regular expression of a simple parse pattern: the
-// whole value must match; "*" and string columns match as little as they
-// can (the last element as much as it can); numbers match numerals.
-func parseRegex(parts []*parser.ParsePart, types []Type) string {
-	var b strings.Builder
-	b.WriteString("^")
-	for i, pt := range parts {
-		last := i == len(parts)-1
-		switch {
-		case pt.Star:
-			if last {
-				b.WriteString("(?:.*)")
-			} else {
-				b.WriteString("(?:.*?)")
-			}
-		case pt.Lit != nil:
-			b.WriteString(regexp.QuoteMeta(pt.Lit.Text))
-		default:
-			switch types[i] {
-			case TLong, TInt:
-				b.WriteString(`(-?\d+)`)
-			case TReal:
-				b.WriteString(`(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)`)
-			default:
-				if last {
-					b.WriteString("(.*)")
-				} else {
-					b.WriteString("(.*?)")
-				}
-			}
-		}
-	}
-	b.WriteString("$")
-	return "(?s)" + b.String()
-}
-
-// compileParse extracts the pattern's columns with regexp_extract; parse-where
-// also drops the rows that do not match (or whose typed values do not convert).
-func compileParse(c *compiler, r *relation, op parser.Operator) (*relation, error) {
-	if err := c.needInput(r, op); err != nil {
-		return nil, err
-	}
-	ps := op.(*parser.ParseOp)
-	for _, p := range ps.Params {
-		v, _ := p.Value.(*parser.Ident)
-		if p.Name.Name == "kind" && v != nil && v.Name == "simple" {
-			continue
-		}
-		return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "parse %s=%s is not supported yet; only kind=simple is", p.Name.Name, exprText(c.src, p.Value))
-	}
-	types := make([]Type, len(ps.Pattern))
-	for i, pt := range ps.Pattern {
-		if pt.Star && i > 0 && ps.Pattern[i-1].Col != nil && types[i-1] == TString {
-			return nil, c.opErrorf(op.Name(), ps.Pattern[i-1].Col, CodeArgument, "Using * after parsing a string column is ambiguous")
-		}
-		if pt.Col == nil {
-			continue
-		}
-		types[i] = TString
-		if pt.Type != "" {
-			t, ok := typeAliases[strings.ToLower(pt.Type)]
-			if !ok {
-				return nil, c.opErrorf(op.Name(), at(pt.TypeSpn), CodeArgument, "Unknown type '%s'", pt.Type)
-			}
-			if t == TDynamic || t == TTimespan || t == TDecimal {
-				return nil, c.opErrorf(op.Name(), at(pt.TypeSpn), CodeNotSupported, "parse into a column of type %s is not supported yet", t)
-			}
-			types[i] = t
-		}
-	}
-	r = c.ready(r, ps.X)
-	e := &ectx{c: c, r: r, op: op.Name()}
-	x, err := e.expr(ps.X)
-	if err != nil {
-		return nil, err
-	}
-	src := x.sql
-	if x.typ != TString {
-		src = e.toString(x)
-	}
-	re := c.arg(parseRegex(ps.Pattern, types))
-	p := newProjection(r)
-	p.cols = append(p.cols, r.cols...)
-	for _, col := range r.cols {
-		p.suffix[col.name] = 0
-	}
-	var conds []string
-	if op.Name() == "parse-where" {
-		conds = append(conds, "regexp_matches("+src+", "+re+")")
-	}
-	group := 0
-	for i, pt := range ps.Pattern {
-		if pt.Col == nil {
-			continue
-		}
-		group++
-		s := &sqlExpr{sql: "regexp_extract(" + src + ", " + re + ", " + strconv.Itoa(group) + ")", typ: TString, atomic: true}
-		sql := s.sql
-		if types[i] != TString {
-			sql = e.cast(&sqlExpr{sql: "NULLIF(" + s.sql + ", '')", typ: TString, atomic: true}, types[i])
-			if op.Name() == "parse-where" {
-				conds = append(conds, "("+sql+") IS NOT NULL")
-			}
-		}
-		if !p.declare(&column{name: pt.Col.Name, typ: types[i], sql: sql}, true) {
-			return nil, c.duplicate(op, pt.Col, pt.Col.Name)
-		}
-	}
-	r.cols, r.star = p.cols, false
-	r.where = append(r.where, conds...)
-	assignIdents(r.cols)
-	return r, nil
 }
 
 // exprText returns the source text of x.

@@ -50,20 +50,30 @@ func compileProjectRename(c *compiler, r *relation, op parser.Operator) (*relati
 }
 
 // matchCols returns, for each pattern, the indexes of r's columns it names,
-// in their order; a name that matches nothing is an error.
-func (c *compiler) matchCols(r *relation, op parser.Operator, pats []*parser.ColPattern) ([][]int, error) {
+// in their order; a name or a wildcard that matches nothing is an error. A
+// wildcard matches hidden columns only with withHidden (project-away), so
+// that project-keep and project-reorder never show one unnamed.
+func (c *compiler) matchCols(r *relation, op parser.Operator, pats []*parser.ColPattern, withHidden bool) ([][]int, error) {
 	out := make([][]int, len(pats))
 	for k, p := range pats {
+		found := false
 		for i, col := range r.cols {
 			if p.Wildcard {
-				if ok, _ := path.Match(p.Name.Name, col.name); ok && !col.hidden {
-					out[k] = append(out[k], i)
+				if ok, _ := path.Match(p.Name.Name, col.name); ok {
+					found = true
+					if withHidden || !col.hidden {
+						out[k] = append(out[k], i)
+					}
 				}
 			} else if col.name == p.Name.Name {
+				found = true
 				out[k] = append(out[k], i)
 			}
 		}
-		if len(out[k]) == 0 && !p.Wildcard {
+		switch {
+		case !found && p.Wildcard:
+			return nil, c.opErrorf(op.Name(), p, CodeUnresolved, "The name '%s' does not refer to any known column", p.Name.Name)
+		case !found:
 			return nil, c.opErrorf(op.Name(), p, CodeUnresolved, "Failed to resolve column named '%s'", p.Name.Name)
 		}
 	}
@@ -71,19 +81,22 @@ func (c *compiler) matchCols(r *relation, op parser.Operator, pats []*parser.Col
 }
 
 // compileProjectReorder puts the named columns first, in the order named
-// (the columns a wildcard matches in their input order), then the rest.
+// (the columns a wildcard matches in their input order, or sorted by name
+// as asc, desc, granny-asc or granny-desc say: column_order.go), then the
+// rest.
 func compileProjectReorder(c *compiler, r *relation, op parser.Operator) (*relation, error) {
 	if err := c.needInput(r, op); err != nil {
 		return nil, err
 	}
 	pats := op.(*parser.ProjectReorder).Cols
-	idx, err := c.matchCols(r, op, pats)
+	idx, err := c.matchCols(r, op, pats, false)
 	if err != nil {
 		return nil, err
 	}
 	used := make([]bool, len(r.cols))
 	var cols []*column
 	for k, is := range idx {
+		sortColumns(r.cols, is, pats[k].Order)
 		for _, i := range is {
 			if !used[i] {
 				used[i] = true
@@ -111,7 +124,7 @@ func compileProjectKeep(c *compiler, r *relation, op parser.Operator) (*relation
 	if r.distinct {
 		r = c.wrap(r)
 	}
-	idx, err := c.matchCols(r, op, pats)
+	idx, err := c.matchCols(r, op, pats, false)
 	if err != nil {
 		return nil, err
 	}
@@ -144,9 +157,14 @@ func compileProjectKeep(c *compiler, r *relation, op parser.Operator) (*relation
 // mvExpandList is SQL for the list mv-expand unnests from a dynamic value:
 // an array's elements, a property bag's entries as one-entry bags, and any
 // other value (null included) as itself. An empty array or bag gives no row.
-func mvExpandList(x string) string {
+// With bagArray (kind=array), a bag's entries are [key, value] arrays instead.
+func mvExpandList(x string, bagArray bool) string {
+	entry := "json_object"
+	if bagArray {
+		entry = "json_array"
+	}
 	return "CASE json_type(" + x + ") WHEN 'ARRAY' THEN CAST(json_extract(" + x + ", '$[*]') AS JSON[])" +
-		" WHEN 'OBJECT' THEN list_transform(json_keys(" + x + "), k -> json_object(k, json_extract(" + x + ", '$.\"' || replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')))" +
+		" WHEN 'OBJECT' THEN list_transform(json_keys(" + x + "), k -> " + entry + "(k, json_extract(" + x + ", '$.\"' || replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')))" +
 		" ELSE [" + x + "] END"
 }
 
@@ -158,8 +176,9 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 		return nil, err
 	}
 	mv := op.(*parser.MvExpand)
-	for _, p := range mv.Params {
-		return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
+	opts, err := c.mvExpandOptions(mv)
+	if err != nil {
+		return nil, err
 	}
 	var xs []parser.Expr
 	for _, it := range mv.Items {
@@ -170,6 +189,7 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 	p := newProjection(r)
 	p.cols = append(p.cols, r.cols...)
 	names := make([]string, len(mv.Items))
+	var lists []string
 	for k, it := range mv.Items {
 		target, name := it.X, ""
 		switch x := it.X.(type) {
@@ -192,8 +212,30 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 		if x.agg {
 			return nil, c.opErrorf(op.Name(), target, CodeArgument, "Aggregation functions can only be used in summarize")
 		}
-		p.add(&column{name: name, typ: TDynamic, sql: "unnest(" + mvExpandList(paren(x)) + ")"}, true)
+		list := mvExpandList(paren(x), opts.bagArray)
+		if opts.limit != "" {
+			list = "list_slice(" + list + ", 1, " + opts.limit + ")"
+		}
+		lists = append(lists, list)
+		p.add(&column{name: name, typ: TDynamic, sql: "unnest(" + list + ")"}, true)
 		names[k] = name
+	}
+	if opts.index != "" {
+		// The index runs over the longest list, side by side with the lists.
+		lens := make([]string, len(lists))
+		for i, l := range lists {
+			lens[i] = "len(" + l + ")"
+		}
+		n := lens[0]
+		if len(lens) > 1 {
+			n = "greatest(" + strings.Join(lens, ", ") + ")"
+		}
+		for _, col := range p.cols {
+			if _, ok := p.suffix[col.name]; !ok {
+				p.suffix[col.name] = 0
+			}
+		}
+		p.add(&column{name: opts.index, typ: TLong, sql: "unnest(range(0, " + n + "))"}, false)
 	}
 	r.cols, r.star = p.cols, false
 	assignIdents(r.cols)

@@ -39,6 +39,15 @@ func TestOptionResults(t *testing.T) {
 		{"union isfuzzy", `union isfuzzy=true Right, Missing | count`, [][]string{{"4"}}},
 		{"union wildcard", `union withsource=S *t* | summarize count() by S | order by S asc`,
 			[][]string{{"Events", "6"}, {"Right", "4"}}},
+
+		// mv-expand: limit takes the first items, with_itemindex numbers them
+		// from 0, kind=array expands a bag into [key, value] arrays.
+		{"mv-expand limit index", `Events | where Id == 6 | mv-expand with_itemindex=I D limit 2 | project I, D`,
+			[][]string{{"0", "1"}, {"1", "2"}}},
+		{"mv-expand index parallel", `Events | where Id == 1 | mv-expand with_itemindex=I A = D.arr, B = pack_array("p", "q", "r") | project I, A, B = tostring(B)`,
+			[][]string{{"0", "1", "p"}, {"1", "2", "q"}, {"2", "<null>", "r"}}},
+		{"mv-expand kind=array", `Events | where Id == 4 | mv-expand kind=array D | project K = tostring(D[0]), V = tostring(D[1]), L = array_length(D)`,
+			[][]string{{"n", "", "2"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := rowsOf(t, db, semanticsSchema, tc.query)

@@ -24,8 +24,8 @@ func init() {
 // windowFuncs are the functions prepareWindows computes.
 var windowFuncs = map[string]bool{"prev": true, "next": true, "row_number": true}
 
-// windowOps are the operators that may call window functions, and the
-// expressions each holds.
+// windowExprs returns the expressions of an operator that may call window
+// functions: where, extend, project and serialize; nil for any other.
 func windowExprs(op parser.Operator) []parser.Expr {
 	switch op := op.(type) {
 	case *parser.Where:
@@ -91,9 +91,9 @@ type windowScope struct {
 	ordinal string // SQL of the row's position in the serialized order, from 1
 }
 
-// A windowCol is one window function call computed as a column: its SQL,
-// the stage that computes it (0: no window needed) and the column that
-// operators read.
+// A windowCol is one window function call computed as a column: the column
+// operators read, and the stage that computes it (0: an expression over the
+// ordinal, which needs no stage of its own).
 type windowCol struct {
 	col   *column
 	stage int
@@ -141,7 +141,13 @@ func (c *compiler) prepareWindows(in *relation, op parser.Operator) (*relation, 
 		for _, inner := range windowCalls(call.Args) {
 			after = max(after, stageOf[inner])
 		}
-		wc, err := e.window(call, ws.ordinal, after, newIdent, add)
+		var wc *windowCol
+		var err error
+		if call.Func.Name == "row_number" {
+			wc, err = e.rowNumber(call, ws.ordinal, after, newIdent, add)
+		} else {
+			wc, err = e.prevNext(call, ws.ordinal, after, newIdent, add)
+		}
 		if err != nil {
 			return nil, nil, err
 		}
@@ -169,17 +175,8 @@ func (c *compiler) checkSerialized(r *relation, call *parser.Call) error {
 	return nil
 }
 
-// window compiles one window function call, computed in a stage after
-// after; add writes an item of a stage.
-func (e *ectx) window(call *parser.Call, ord string, after int, newIdent func(string) string, add func(stage int, sql, ident string)) (*windowCol, error) {
-	if call.Func.Name == "row_number" {
-		return e.rowNumber(call, ord, after, newIdent, add)
-	}
-	return e.prevNext(call, after, newIdent, add, ord)
-}
-
 // prevNext compiles prev(Column [, Offset [, Default]]) and next(...).
-func (e *ectx) prevNext(call *parser.Call, after int, newIdent func(string) string, add func(int, string, string), ord string) (*windowCol, error) {
+func (e *ectx) prevNext(call *parser.Call, ord string, after int, newIdent func(string) string, add func(int, string, string)) (*windowCol, error) {
 	name := call.Func.Name
 	if len(call.Args) < 1 || len(call.Args) > 3 {
 		return nil, e.errorf(call, CodeArgument, "The function '%s' expects 1 to 3 argument(s), but got %d", name, len(call.Args))

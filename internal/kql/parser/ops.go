@@ -35,10 +35,10 @@ type Project struct {
 	Cols []Expr
 }
 
-// ProjectAway is | project-away Cols.
+// ProjectAway is | project-away Cols (names and wildcard patterns).
 type ProjectAway struct {
 	OpBase
-	Cols []*Ident
+	Cols []*ColPattern
 }
 
 // Summarize is | summarize Aggs by By; each element is an Expr or a *Named.
@@ -117,6 +117,10 @@ type Join struct {
 type ColPattern struct {
 	Name     *Ident // the name, or the pattern's text with '*'
 	Wildcard bool
+	// Order is how project-reorder sorts the columns the pattern matches
+	// by name: "asc", "desc", "granny-asc", "granny-desc", or "" to keep
+	// their order.
+	Order string
 }
 
 func (c *ColPattern) Span() Span { return c.Name.NameSpan }
@@ -146,9 +150,10 @@ type MvExpandItem struct {
 	ToType *TypeRef
 }
 
-// MvExpand is | mv-expand Items (also | mvexpand).
+// MvExpand is | mv-expand [Params] Items [limit Limit] (also | mvexpand).
 type MvExpand struct {
 	OpBase
 	Params []*Param
 	Items  []*MvExpandItem
+	Limit  Expr // nil without limit
 }

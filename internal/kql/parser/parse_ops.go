@@ -156,15 +156,12 @@ func parseProject(p *parser, b OpBase) (Operator, error) {
 func parseProjectAway(p *parser, b OpBase) (Operator, error) {
 	op := &ProjectAway{OpBase: b}
 	for {
-		id, err := p.name()
+		c, err := p.colPattern()
 		if err != nil {
 			return nil, err
 		}
-		if p.at(TokStar) && p.tok().Span.Start == id.NameSpan.End {
-			return nil, notSupported(join(id.NameSpan, p.tok().Span), "wildcards in project-away are not supported yet")
-		}
-		op.Cols = append(op.Cols, id)
-		op.Last = id.NameSpan
+		op.Cols = append(op.Cols, c)
+		op.Last = c.Span()
 		if !p.at(TokComma) {
 			return op, nil
 		}

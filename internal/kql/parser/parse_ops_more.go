@@ -31,15 +31,17 @@ func (p *parser) colPattern() (*ColPattern, error) {
 	return &ColPattern{Name: &Ident{Name: text, NameSpan: span}, Wildcard: wild}, nil
 }
 
-func (p *parser) colPatterns() ([]*ColPattern, error) {
+// colPatterns parses a list of column patterns; with ordered, each may be
+// followed by asc, desc, granny-asc or granny-desc (project-reorder).
+func (p *parser) colPatterns(ordered bool) ([]*ColPattern, error) {
 	var cs []*ColPattern
 	for {
 		c, err := p.colPattern()
 		if err != nil {
 			return nil, err
 		}
-		if p.atWord("asc") || p.atWord("desc") || p.atWord("granny-asc") || p.atWord("granny-desc") {
-			return nil, notSupported(p.tok().Span, "ordering columns by name with '%s' is not supported yet", p.tok().Value)
+		if ordered {
+			c.Order = p.columnOrder()
 		}
 		cs = append(cs, c)
 		if !p.at(TokComma) {
@@ -47,6 +49,21 @@ func (p *parser) colPatterns() ([]*ColPattern, error) {
 		}
 		p.advance()
 	}
+}
+
+// columnOrder parses an optional asc, desc, granny-asc or granny-desc.
+func (p *parser) columnOrder() string {
+	switch {
+	case p.atWord("asc") || p.atWord("desc"):
+		return p.advance().Value
+	case p.atWord("granny") && p.peek(1).Kind == TokMinus && p.peek(2).Kind == TokIdent &&
+		p.peek(1).Span.Start == p.tok().Span.End && p.peek(2).Span.Start == p.peek(1).Span.End &&
+		(p.peek(2).Value == "asc" || p.peek(2).Value == "desc"):
+		p.advance()
+		p.advance()
+		return "granny-" + p.advance().Value
+	}
+	return ""
 }
 
 func parseProjectRename(p *parser, b OpBase) (Operator, error) {
@@ -76,7 +93,7 @@ func parseProjectRename(p *parser, b OpBase) (Operator, error) {
 }
 
 func parseProjectReorder(p *parser, b OpBase) (Operator, error) {
-	cs, err := p.colPatterns()
+	cs, err := p.colPatterns(true)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +102,7 @@ func parseProjectReorder(p *parser, b OpBase) (Operator, error) {
 }
 
 func parseProjectKeep(p *parser, b OpBase) (Operator, error) {
-	cs, err := p.colPatterns()
+	cs, err := p.colPatterns(false)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +148,12 @@ func parseMvExpand(p *parser, b OpBase) (Operator, error) {
 		p.advance()
 	}
 	if p.atWord("limit") {
-		return nil, notSupported(p.tok().Span, "mv-expand with limit is not supported yet")
+		p.advance()
+		n, err := p.additive()
+		if err != nil {
+			return nil, err
+		}
+		op.Limit, op.Last = n, n.Span()
 	}
 	return op, nil
 }

@@ -184,6 +184,20 @@ func (p *parser) pipe() (Expr, error) {
 		}
 		return p.pipeOps(nil, []Operator{u})
 	}
+	if p.atPrint() {
+		pr, err := p.print()
+		if err != nil {
+			return nil, err
+		}
+		return p.pipeFrom(pr)
+	}
+	if p.atRange() {
+		r, err := p.rangeSource()
+		if err != nil {
+			return nil, err
+		}
+		return p.pipeFrom(r)
+	}
 	if p.atDataTable() {
 		dt, err := p.dataTable()
 		if err != nil {

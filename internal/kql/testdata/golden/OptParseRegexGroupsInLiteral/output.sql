@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT "AlertLink", "AlertName", "AlertSeverity", "AlertType", "_BilledSize", "CompromisedEntity", "ConfidenceLevel", "ConfidenceScore", "Description", "DisplayName", "EndTime", "Entities", "ExtendedLinks", "ExtendedProperties", "_IsBillable", "IsIncident", "ProcessingEndTime", "ProductComponentName", "ProductName", "ProviderName", "RemediationSteps", "ResourceId", "SourceComputerId", "StartTime", "Status", "SubTechniques", "SystemAlertId", "Tactics", "Techniques", "TimeGenerated", "Type", "VendorName", "VendorOriginalId", "WorkspaceResourceGroup", "WorkspaceSubscriptionId", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId", regexp_extract("ResourceId", $1, 2) AS "Group" FROM "SecurityAlert" WHERE starts_with(lower("CompromisedEntity"), $2)),
+"_q2" AS (SELECT "Group", count(*) AS "Alerts" FROM "_q1" GROUP BY "Group")
+SELECT * FROM "_q2" ORDER BY "Group" ASC NULLS FIRST
+-- $1 = ".*?(?:/resourceGroups/(rg)-)(.*?)(?:/providers/(Microsoft\\.[A-Za-z]+)/).*?"
+-- $2 = "vm-"

@@ -1,0 +1,8 @@
+WITH "_q1" AS (SELECT * FROM (VALUES (CAST($1 AS VARCHAR)), (CAST($2 AS VARCHAR)), (CAST($3 AS VARCHAR)), (CAST($4 AS VARCHAR))) AS _v("CommandLine")),
+"_q2" AS (SELECT "CommandLine", CASE WHEN (CASE WHEN regexp_matches(NULLIF(regexp_extract("CommandLine", $5, 2), ''), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS DOUBLE)) AS BIGINT) ELSE TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS BIGINT) END) IS NOT NULL THEN regexp_extract("CommandLine", $5, 1) ELSE '' END AS "Tool", CASE WHEN (CASE WHEN regexp_matches(NULLIF(regexp_extract("CommandLine", $5, 2), ''), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS DOUBLE)) AS BIGINT) ELSE TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS BIGINT) END) IS NOT NULL THEN CASE WHEN regexp_matches(NULLIF(regexp_extract("CommandLine", $5, 2), ''), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS DOUBLE)) AS BIGINT) ELSE TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS BIGINT) END ELSE NULL END AS "Threads" FROM "_q1" WHERE regexp_matches("CommandLine", $5) AND (CASE WHEN regexp_matches(NULLIF(regexp_extract("CommandLine", $5, 2), ''), '[.eE]') THEN TRY_CAST(trunc(TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS DOUBLE)) AS BIGINT) ELSE TRY_CAST(NULLIF(regexp_extract("CommandLine", $5, 2), '') AS BIGINT) END) IS NOT NULL)
+SELECT "Tool", "Threads" FROM "_q2"
+-- $1 = "xmrig --donate-level 1 --threads 4"
+-- $2 = "xmrig --threads 16"
+-- $3 = "powershell.exe -enc SQBFAFgA"
+-- $4 = "xmrig --threads many"
+-- $5 = "(.*?)(?: .*--threads )(-?\\d+).*?"

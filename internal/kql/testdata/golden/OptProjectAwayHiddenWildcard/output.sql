@@ -1,0 +1,1 @@
+SELECT "CurrentScore", "DisplayName", "Environment", "IsSnapshot", "MaxScore", "PercentageScore", "ResourceProviderType", "SourceSystem", "TimeGenerated", "Type", "Weight" FROM "SecureScores" ORDER BY "TimeGenerated" ASC NULLS FIRST LIMIT 2

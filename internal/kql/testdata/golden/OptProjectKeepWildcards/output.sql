@@ -1,0 +1,1 @@
+SELECT "ControlId", "ControlName", "ControlType", "HealthyResources", "NotApplicableResources", "TimeGenerated", "UnhealthyResources" FROM "SecureScoreControls" WHERE "UnhealthyResources" > 3 ORDER BY "UnhealthyResources" DESC NULLS LAST, "TimeGenerated" ASC NULLS FIRST

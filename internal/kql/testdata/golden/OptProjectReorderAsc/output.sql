@@ -1,0 +1,1 @@
+SELECT "AssessedResourceId", "CurrentScore", "DisplayName", "Environment", "IsSnapshot", "MaxScore", "PercentageScore", CAST("Properties" AS VARCHAR) AS "Properties", "ResourceProviderType", "SecureScoresSubscriptionId", "SourceSystem", "TenantId", "TimeGenerated", "Type", "Weight" FROM "SecureScores" WHERE "IsSnapshot"

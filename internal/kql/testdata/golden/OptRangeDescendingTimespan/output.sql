@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT unnest(generate_series(216000000000, 36000000000, (-72000000000))) AS "Window" FROM (SELECT 1) AS "_one")
+SELECT *, CAST("Window" AS DOUBLE) / 36000000000 AS "Hours" FROM "_q1"

@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT unnest(generate_series(1, 10, 3)) AS "Severity" FROM (SELECT 1) AS "_one")
+SELECT *, CASE WHEN "Severity" >= 7 THEN $1 WHEN "Severity" >= 4 THEN $2 ELSE $3 END AS "Label" FROM "_q1" WHERE "Severity" > 1
+-- $1 = "High"
+-- $2 = "Medium"
+-- $3 = "Low"
