@@ -191,6 +191,13 @@ func TestSemantics(t *testing.T) {
 		{"aggregates skip null", `Events | summarize s = sum(R), a = avg(R), mn = min(R), mx = max(R), n = countif(isnull(R))`,
 			[][]string{{"3", "0.75", "-0.75", "2.25", "2"}}},
 
+		// arg_max and arg_min skip rows whose value is null, but a group
+		// where it is null in every row still gives one of its rows.
+		{"arg_max null values", `Events | summarize arg_max(R, Id) by K | order by K asc`,
+			[][]string{{"", "1", "4"}, {"a", "0.5", "2"}, {"b", "<null>", "3"}, {"c", "2.25", "6"}}},
+		{"arg_min null values", `Events | summarize arg_min(R, Id) by K | order by K asc`,
+			[][]string{{"", "1", "4"}, {"a", "-0.75", "1"}, {"b", "<null>", "3"}, {"c", "2.25", "6"}}},
+
 		// mv-expand: an empty array gives no row; a top-level array one per element.
 		{"mv-expand empty array", `Events | where Id in (1, 2) | mv-expand a = D.arr | project Id, a`, [][]string{{"1", "1"}, {"1", "2"}}},
 		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},
