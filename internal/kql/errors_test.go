@@ -93,6 +93,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert\n| | count", CodeSyntax, 2, 3, "expected a query operator"},
 		{"let threshold = 3\nSecurityAlert", CodeSyntax, 2, 1, "expected ';' or '|'"},
 		{"SecurityAlert\r\n| where AlertName has \"brute-force\r\n| count", CodeSyntax, 2, 23, "unterminated string"},
+		{"SecurityAlert | extend i = indexof(AlertName, 'a', 3)", CodeNotSupported, 1, 52, "indexof with a start index"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

@@ -203,6 +203,10 @@ func TestSemantics(t *testing.T) {
 		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},
 		{"mv-expand top-level array", `Events | where Id == 6 | mv-expand D | project D`, [][]string{{"1"}, {"2"}, {"3"}}},
 
+		// datetime_diff by week counts the Sundays that start a week, as Kusto's weeks do.
+		{"datetime_diff week", `Events | where isnotnull(T) | project Id, W = datetime_diff('week', T, datetime(2026-03-07 23:59)) | order by Id asc`,
+			[][]string{{"1", "-2931"}, {"2", "1"}, {"3", "1"}, {"4", "1"}, {"5", "1"}}},
+
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},
 	} {
