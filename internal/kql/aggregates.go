@@ -231,5 +231,8 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 		fields[i] = quoteIdent(picks[i].field) + " := " + picks[i].sql
 	}
 	fn := map[string]string{"arg_max": "arg_max", "arg_min": "arg_min"}[x.Func.Name]
-	return fn + "(struct_pack(" + strings.Join(fields, ", ") + "), " + by.sql + ")", picks, nil
+	// DuckDB skips the rows whose value is null and returns null when all
+	// are; Kusto then picks one row of the group anyway.
+	row := "struct_pack(" + strings.Join(fields, ", ") + ")"
+	return "coalesce(" + fn + "(" + row + ", " + by.sql + "), any_value(" + row + "))", picks, nil
 }

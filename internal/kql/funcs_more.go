@@ -39,9 +39,7 @@ func init() {
 		"dayofweek": {args: []argKind{argDatetime}, result: TTimespan, sql: func(e *ectx, a []*sqlExpr) string {
 			return "CAST(dayofweek(" + a[0].sql + ") AS BIGINT) * 864000000000"
 		}},
-		"indexof": {args: []argKind{argAny, argString}, result: TLong, sql: func(e *ectx, a []*sqlExpr) string {
-			return "CAST(strpos(" + e.toString(a[0]) + ", " + e.toString(a[1]) + ") AS BIGINT) - 1"
-		}},
+		"indexof": {compile: compileIndexof},
 		"replace_string": {args: []argKind{argString, argString, argString}, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
 			return "replace(" + e.toString(a[0]) + ", " + e.toString(a[1]) + ", " + e.toString(a[2]) + ")"
 		}},
@@ -124,8 +122,22 @@ func compileCoalesce(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	return &sqlExpr{sql: "coalesce(" + strings.Join(parts, ", ") + ")", typ: t, atomic: true, agg: agg}, nil
 }
 
-// datetimeParts are the parts datetime_diff counts in; weeks are left out
-// because Kusto's start on Sunday and DuckDB's on Monday.
+// indexof2 is indexof(source, lookup).
+var indexof2 = &function{args: []argKind{argAny, argString}, result: TLong, sql: func(e *ectx, a []*sqlExpr) string {
+	return "CAST(strpos(" + e.toString(a[0]) + ", " + e.toString(a[1]) + ") AS BIGINT) - 1"
+}}
+
+// compileIndexof is indexof(source, lookup); Kusto's optional start index,
+// length and occurrence are not supported yet.
+func compileIndexof(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	if n := len(x.Args); n >= 3 && n <= 5 {
+		return nil, e.errorf(x.Args[2], CodeNotSupported, "indexof with a start index, length or occurrence is not supported yet")
+	}
+	return e.callScalar(indexof2, x)
+}
+
+// datetimeParts are the parts datetime_diff counts in, but for weeks, which
+// start on Sunday in Kusto and on Monday in DuckDB.
 var datetimeParts = map[string]string{
 	"year": "year", "quarter": "quarter", "month": "month", "day": "day", "hour": "hour",
 	"minute": "minute", "second": "second", "millisecond": "millisecond", "microsecond": "microsecond",
@@ -143,6 +155,16 @@ func compileDatetimeDiff(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	}
 	if args[0].konst == nil || args[0].konst.null {
 		return nil, e.errorf(x.Args[0], CodeArgument, "The part of 'datetime_diff' must be a constant string")
+	}
+	if strings.EqualFold(args[0].konst.str, "week") {
+		// The number of Sundays that start a week, from d2 to d1.
+		sunday := func(x string) string { return "(date_trunc('day', " + x + ") - to_days(dayofweek(" + x + ")))" }
+		return &sqlExpr{
+			sql:    "(date_diff('day', " + sunday(args[2].sql) + ", " + sunday(args[1].sql) + ") // 7)",
+			typ:    TLong,
+			atomic: true,
+			agg:    args[1].agg || args[2].agg,
+		}, nil
 	}
 	part, ok := datetimeParts[strings.ToLower(args[0].konst.str)]
 	if !ok {

@@ -175,6 +175,12 @@ func (e *ectx) call(x *parser.Call) (*sqlExpr, error) {
 	if f.compile != nil {
 		return f.compile(e, x)
 	}
+	return e.callScalar(f, x)
+}
+
+// callScalar compiles a call of a scalar function described by its
+// arguments and SQL.
+func (e *ectx) callScalar(f *function, x *parser.Call) (*sqlExpr, error) {
 	args, err := e.args(x)
 	if err != nil {
 		return nil, err

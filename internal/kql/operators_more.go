@@ -17,7 +17,12 @@ func compileProjectRename(c *compiler, r *relation, op parser.Operator) (*relati
 	}
 	pr := op.(*parser.ProjectRename)
 	cols := append([]*column(nil), r.cols...)
-	renamed := map[string]bool{}
+	// A new name may be neither a column of the input, even one renamed
+	// here (A = B, B = A), nor another new name, as in Kusto.
+	declared := map[string]bool{}
+	for _, col := range r.cols {
+		declared[col.name] = true
+	}
 	for _, n := range pr.Pairs {
 		old := n.X.(*parser.Ident)
 		i := -1
@@ -29,21 +34,13 @@ func compileProjectRename(c *compiler, r *relation, op parser.Operator) (*relati
 		if i < 0 {
 			return nil, c.opErrorf(op.Name(), old, CodeUnresolved, "Failed to resolve column named '%s'", old.Name)
 		}
-		if renamed[n.Name.Name] {
+		if declared[n.Name.Name] {
 			return nil, c.duplicate(op, n, n.Name.Name)
 		}
-		renamed[n.Name.Name] = true
+		declared[n.Name.Name] = true
 		nc := *cols[i]
 		nc.name, nc.hidden = n.Name.Name, false
 		cols[i] = &nc
-	}
-	// A new name that another, untouched column still has is a clash.
-	seen := map[string]bool{}
-	for _, col := range cols {
-		if seen[col.name] {
-			return nil, c.duplicate(op, op, col.name)
-		}
-		seen[col.name] = true
 	}
 	r.cols = cols
 	return r, nil

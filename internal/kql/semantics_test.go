@@ -191,10 +191,21 @@ func TestSemantics(t *testing.T) {
 		{"aggregates skip null", `Events | summarize s = sum(R), a = avg(R), mn = min(R), mx = max(R), n = countif(isnull(R))`,
 			[][]string{{"3", "0.75", "-0.75", "2.25", "2"}}},
 
+		// arg_max and arg_min skip rows whose value is null, but a group
+		// where it is null in every row still gives one of its rows.
+		{"arg_max null values", `Events | summarize arg_max(R, Id) by K | order by K asc`,
+			[][]string{{"", "1", "4"}, {"a", "0.5", "2"}, {"b", "<null>", "3"}, {"c", "2.25", "6"}}},
+		{"arg_min null values", `Events | summarize arg_min(R, Id) by K | order by K asc`,
+			[][]string{{"", "1", "4"}, {"a", "-0.75", "1"}, {"b", "<null>", "3"}, {"c", "2.25", "6"}}},
+
 		// mv-expand: an empty array gives no row; a top-level array one per element.
 		{"mv-expand empty array", `Events | where Id in (1, 2) | mv-expand a = D.arr | project Id, a`, [][]string{{"1", "1"}, {"1", "2"}}},
 		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},
 		{"mv-expand top-level array", `Events | where Id == 6 | mv-expand D | project D`, [][]string{{"1"}, {"2"}, {"3"}}},
+
+		// datetime_diff by week counts the Sundays that start a week, as Kusto's weeks do.
+		{"datetime_diff week", `Events | where isnotnull(T) | project Id, W = datetime_diff('week', T, datetime(2026-03-07 23:59)) | order by Id asc`,
+			[][]string{{"1", "-2931"}, {"2", "1"}, {"3", "1"}, {"4", "1"}, {"5", "1"}}},
 
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},

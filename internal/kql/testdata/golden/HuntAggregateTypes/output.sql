@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT "ControlType", avg("HealthyResources") AS "avg_HealthyResources", CAST(sum("HealthyResources") AS BIGINT) AS "sum_HealthyResources", max("IsSnapshot") AS "max_IsSnapshot", min("Weight") AS "min_Weight", sum("CurrentScore") AS "sum_CurrentScore", max("TimeGenerated") AS "max_TimeGenerated" FROM "SecureScoreControls" GROUP BY "ControlType")
+SELECT * FROM "_q1" ORDER BY "ControlType" ASC NULLS FIRST

@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "CompromisedEntity", "ProductName", coalesce(arg_max(struct_pack("f0" := "ConfidenceScore", "f1" := "AlertName", "f2" := "SystemAlertId"), "ConfidenceScore"), any_value(struct_pack("f0" := "ConfidenceScore", "f1" := "AlertName", "f2" := "SystemAlertId"))) AS "__arg1" FROM "SecurityAlert" GROUP BY "CompromisedEntity", "ProductName"),
+"_q2" AS (SELECT "CompromisedEntity", "ProductName", struct_extract("__arg1", 'f0') AS "ConfidenceScore", struct_extract("__arg1", 'f1') AS "AlertName", struct_extract("__arg1", 'f2') AS "SystemAlertId" FROM "_q1")
+SELECT * FROM "_q2" ORDER BY "CompromisedEntity" ASC NULLS FIRST, "ProductName" ASC NULLS FIRST

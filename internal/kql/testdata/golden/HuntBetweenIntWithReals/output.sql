@@ -1,0 +1,1 @@
+SELECT "ControlName", "SecureScoresSubscriptionId", "HealthyResources" FROM "SecureScoreControls" WHERE "HealthyResources" BETWEEN 2.5::DOUBLE AND 9.5::DOUBLE ORDER BY "HealthyResources" ASC NULLS FIRST, "ControlName" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT (((epoch_us("EndTime") - epoch_us("StartTime")) * 10) - ((((epoch_us("EndTime") - epoch_us("StartTime")) * 10) % 3000000000) + 3000000000) % 3000000000) AS "Column1", floor(("ConfidenceScore" * 10) / 5) * 5 AS "Column2", count(*) AS "count_" FROM "SecurityAlert" GROUP BY (((epoch_us("EndTime") - epoch_us("StartTime")) * 10) - ((((epoch_us("EndTime") - epoch_us("StartTime")) * 10) % 3000000000) + 3000000000) % 3000000000), floor(("ConfidenceScore" * 10) / 5) * 5)
+SELECT * FROM "_q1" ORDER BY "Column2" ASC NULLS FIRST

@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT *, CAST(hour("TimeGenerated") AS INTEGER) AS "Hour", CAST(day("TimeGenerated") AS INTEGER) AS "Dom", CAST(date_trunc('day', "TimeGenerated") - to_days(dayofweek("TimeGenerated")) AS TIMESTAMP) AS "Week", date_trunc('month', "TimeGenerated") AS "Month", date_trunc('day', "TimeGenerated") + to_microseconds(86399999999) AS "DayEnd" FROM "SecurityAlert" WHERE "TimeGenerated" > TIMESTAMP '2026-03-08 12:00:00'),
+"_q2" AS (SELECT "Dom", "Week", "Month", "DayEnd", "Hour" < 6 AS "Night", count(*) AS "Alerts" FROM "_q1" GROUP BY "Dom", "Week", "Month", "DayEnd", "Hour" < 6)
+SELECT * FROM "_q2" ORDER BY "Dom" ASC NULLS FIRST, "Night" ASC NULLS FIRST

@@ -1,0 +1,1 @@
+SELECT "TimeGenerated", "SystemAlertId" FROM "SecurityAlert" WHERE ("TimeGenerated" BETWEEN TIMESTAMP '2026-03-10 00:00:00' AND TIMESTAMP '2026-03-10 06:00:00' OR "TimeGenerated" = TIMESTAMP '2026-03-09 17:00:00') ORDER BY "TimeGenerated" ASC NULLS FIRST

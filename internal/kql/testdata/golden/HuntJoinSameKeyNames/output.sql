@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", coalesce(arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"), "TimeGenerated"), any_value(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"))) AS "__arg1" FROM "SecureScores" GROUP BY "SecureScoresSubscriptionId"),
+"_q2" AS (SELECT "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "PercentageScore" FROM "_q1"),
+"_q3" AS (SELECT "SecureScoresSubscriptionId", count(DISTINCT "ControlName") AS "Controls", max("TimeGenerated") AS "TimeGenerated" FROM "SecureScoreControls" GROUP BY "SecureScoresSubscriptionId"),
+"_q4" AS (SELECT "l"."SecureScoresSubscriptionId" AS "SecureScoresSubscriptionId", "l"."TimeGenerated" AS "TimeGenerated", "l"."PercentageScore" AS "PercentageScore", "r"."SecureScoresSubscriptionId" AS "SecureScoresSubscriptionId1", "r"."Controls" AS "Controls", "r"."TimeGenerated" AS "TimeGenerated1" FROM "_q2" AS "l" JOIN "_q3" AS "r" ON "l"."SecureScoresSubscriptionId" = "r"."SecureScoresSubscriptionId")
+SELECT * FROM "_q4" ORDER BY "SecureScoresSubscriptionId" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT time_bucket(to_microseconds(86400000000), "TimeGenerated", TIMESTAMP '0001-01-01 00:00:00') AS "Day", "AlertSeverity", count(*) AS "Alerts" FROM "SecurityAlert" WHERE "TimeGenerated" >= TIMESTAMP '2026-03-08 00:00:00' AND "TimeGenerated" < TIMESTAMP '2026-03-10 00:00:00' GROUP BY time_bucket(to_microseconds(86400000000), "TimeGenerated", TIMESTAMP '0001-01-01 00:00:00'), "AlertSeverity")
+SELECT * FROM "_q1" ORDER BY "Day" ASC NULLS FIRST, "AlertSeverity" ASC NULLS FIRST

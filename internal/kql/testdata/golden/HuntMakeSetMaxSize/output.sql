@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "AlertSeverity", coalesce(to_json(list_slice(list(DISTINCT "CompromisedEntity" ORDER BY "CompromisedEntity") FILTER (WHERE "CompromisedEntity" IS NOT NULL), 1, 1)), CAST('[]' AS JSON)) AS "Sample", coalesce(to_json(list(DISTINCT "CompromisedEntity" ORDER BY "CompromisedEntity") FILTER (WHERE "CompromisedEntity" IS NOT NULL)), CAST('[]' AS JSON)) AS "All" FROM "SecurityAlert" GROUP BY "AlertSeverity"),
+"_q2" AS (SELECT "AlertSeverity", CASE WHEN json_type("Sample") = 'ARRAY' THEN CAST(json_array_length("Sample") AS BIGINT) END AS "SampleSize", CASE WHEN json_type("All") = 'ARRAY' THEN CAST(json_array_length("All") AS BIGINT) END AS "AllSize" FROM "_q1")
+SELECT * FROM "_q2" ORDER BY "AlertSeverity" ASC NULLS FIRST

@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT "ControlType", quantile_disc("PercentageScore", 0.995) AS "percentile_PercentageScore_99_5", CAST(quantile_disc("UnhealthyResources", 0.1) AS BIGINT) AS "percentile_UnhealthyResources_10", CAST(quantile_disc("UnhealthyResources", 0.5) AS BIGINT) AS "percentile_UnhealthyResources_50" FROM "SecureScoreControls" GROUP BY "ControlType")
+SELECT * FROM "_q1" ORDER BY "ControlType" ASC NULLS FIRST

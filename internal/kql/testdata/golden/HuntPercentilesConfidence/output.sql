@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT "AlertSeverity", quantile_disc("ConfidenceScore", 0.5) AS "percentile_ConfidenceScore_50", quantile_disc("ConfidenceScore", 0.9) AS "percentile_ConfidenceScore_90", quantile_disc("ConfidenceScore", 0.25) AS "percentile_ConfidenceScore_25" FROM "SecurityAlert" WHERE "ConfidenceScore" IS NOT NULL GROUP BY "AlertSeverity")
+SELECT * FROM "_q1" ORDER BY "AlertSeverity" ASC NULLS FIRST

@@ -1,0 +1,6 @@
+WITH "_q1" AS (SELECT "SecureScoresSubscriptionId", coalesce(arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"), "TimeGenerated"), any_value(struct_pack("f0" := "TimeGenerated", "f1" := "PercentageScore"))) AS "__arg1" FROM "SecureScores" GROUP BY "SecureScoresSubscriptionId"),
+"_q2" AS (SELECT "ControlName", "SecureScoresSubscriptionId", "UnhealthyResources" FROM "SecureScoreControls" WHERE "UnhealthyResources" > 2),
+"_q3" AS (SELECT "SecureScoresSubscriptionId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "PercentageScore" FROM "_q1"),
+"_q4" AS (SELECT coalesce("l"."ControlName", '') AS "ControlName", coalesce("l"."SecureScoresSubscriptionId", '') AS "SecureScoresSubscriptionId", "l"."UnhealthyResources" AS "UnhealthyResources", "r"."SecureScoresSubscriptionId" AS "SecureScoresSubscriptionId1", "r"."TimeGenerated" AS "TimeGenerated", "r"."PercentageScore" AS "PercentageScore" FROM "_q2" AS "l" RIGHT JOIN "_q3" AS "r" ON "l"."SecureScoresSubscriptionId" = "r"."SecureScoresSubscriptionId"),
+"_q5" AS (SELECT "SecureScoresSubscriptionId1", count(DISTINCT "ControlName") AS "Controls", max("PercentageScore") AS "Pct" FROM "_q4" GROUP BY "SecureScoresSubscriptionId1")
+SELECT * FROM "_q5" ORDER BY "SecureScoresSubscriptionId1" ASC NULLS FIRST

@@ -1,0 +1,1 @@
+SELECT count(*) AS "Count" FROM "SecurityAlert" WHERE ((epoch_us("ProcessingEndTime") - epoch_us("TimeGenerated")) * 10) = 3000000000 AND ((epoch_us("EndTime") - epoch_us("StartTime")) * 10) < 6000000000

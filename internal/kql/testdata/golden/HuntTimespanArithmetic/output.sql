@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT *, CAST(12096000000000 AS DOUBLE) / 864000000000 AS "Days", (epoch_us(TIMESTAMP '2026-03-24 12:00:00') - epoch_us(TIMESTAMP '2026-03-10 12:00:00')) * 10 AS "Horizon", CAST(2592000000000 AS BIGINT) AS "Thrice", CAST((-36000000000) AS BIGINT) AS "Back", TRY_CAST(trunc(CAST(12096000000000 AS DOUBLE) / 36000000000) AS BIGINT) AS "Hours", ("TimeGenerated" - to_microseconds(864000000000 // 10)) > TIMESTAMP '2026-03-08 12:00:00' AS "Earlier" FROM "SecurityAlert" WHERE "SystemAlertId" = $1)
+SELECT "Days", "Horizon", "Thrice", "Back", "Hours", "Earlier" FROM "_q1"
+-- $1 = "25170004-aaaa-bbbb-cccc-000000000004"

@@ -1,0 +1,4 @@
+WITH "_q1" AS (SELECT "SystemAlertId", coalesce(arg_max(struct_pack("f0" := "TimeGenerated", "f1" := "Status"), "TimeGenerated"), any_value(struct_pack("f0" := "TimeGenerated", "f1" := "Status"))) AS "__arg1", coalesce(arg_min(struct_pack("f0" := "TimeGenerated", "f1" := "Status"), "TimeGenerated"), any_value(struct_pack("f0" := "TimeGenerated", "f1" := "Status"))) AS "__arg2" FROM "SecurityAlert" GROUP BY "SystemAlertId"),
+"_q2" AS (SELECT "SystemAlertId", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "Status", struct_extract("__arg2", 'f0') AS "TimeGenerated1", struct_extract("__arg2", 'f1') AS "Status1" FROM "_q1"),
+"_q3" AS (SELECT "SystemAlertId", "Status1" AS "FirstStatus", "Status" AS "LastStatus", "TimeGenerated1" AS "FirstSeen", "TimeGenerated" AS "LastSeen" FROM "_q2" WHERE "Status" <> "Status1")
+SELECT * FROM "_q3" ORDER BY "SystemAlertId" ASC NULLS FIRST
