@@ -37,7 +37,7 @@ var IssueQueries = []string{
 }
 
 // HuntingQuery is issue 5's hunting query, timed end to end by a -workspace
-// run: ten operators (nine in the pipeline and one in the join's right
+// run: ten operators (eight in the pipeline and two in the join's right
 // side), with an mv-expand of each alert's entities and an inner join. It
 // finds the hosts named in the last week's high and medium alerts that brute
 // force alerts name as compromised. Over LoadSyntheticAlerts' data every
