@@ -131,7 +131,7 @@ func printWorkspaceBench(stdout io.Writer, r bench.Result, asJSON bool) error {
 		fmt.Fprintf(stdout, "  %8.1f ms %8.1f ms  %s  (%s)\n", ms(q.Median), ms(q.Max), q.Query, ans)
 	}
 	h := w.Hunting
-	fmt.Fprintf(stdout, "hunting query      median %.1f ms, p90 %.1f ms, max %.1f ms over %d runs (%d rows, the first %s):\n", ms(h.Median), ms(h.P90), ms(h.Max), len(h.Runs), h.Rows, h.First)
+	fmt.Fprintf(stdout, "hunting query      median %.1f ms, p90 %.1f ms, max %.1f ms over %d runs; median CPU %.1f ms a run (%d rows, the first %s):\n", ms(h.Median), ms(h.P90), ms(h.Max), len(h.Runs), ms(h.CPU), h.Rows, h.First)
 	for line := range strings.SplitSeq(h.Query, "\n") {
 		fmt.Fprintf(stdout, "    %s\n", line)
 	}
@@ -166,5 +166,5 @@ func queryJSON(q bench.QueryTiming) map[string]any {
 	if q.First != "" {
 		first = json.RawMessage(q.First)
 	}
-	return map[string]any{"query": q.Query, "runsMs": runs, "medianMs": ms(q.Median), "p90Ms": ms(q.P90), "maxMs": ms(q.Max), "rows": q.Rows, "firstRow": first}
+	return map[string]any{"query": q.Query, "runsMs": runs, "medianMs": ms(q.Median), "p90Ms": ms(q.P90), "maxMs": ms(q.Max), "cpuMedianMs": ms(q.CPU), "rows": q.Rows, "firstRow": first}
 }

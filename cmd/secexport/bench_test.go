@@ -50,7 +50,7 @@ func TestBenchWorkspace(t *testing.T) {
 	// The hunting query finds hosts of high and medium alerts that brute
 	// force alerts name: 250 brute force alerts over 1,009 hosts leave more
 	// than 10.
-	if !strings.Contains(text, "hunting query      median ") || !strings.Contains(text, fmt.Sprintf("over %d runs (10 rows, the first [\"host", bench.HuntingRuns)) {
+	if !strings.Contains(text, "hunting query      median ") || !strings.Contains(text, fmt.Sprintf("over %d runs; median CPU ", bench.HuntingRuns)) || !strings.Contains(text, "(10 rows, the first [\"host") {
 		t.Error("output lacks the hunting query's timing and 10 rows")
 	}
 	for line := range strings.SplitSeq(bench.HuntingQuery, "\n") {
@@ -84,6 +84,7 @@ func TestBenchWorkspace(t *testing.T) {
 			Query                  string
 			RunsMs                 []float64
 			MedianMs, P90Ms, MaxMs float64
+			CPUMedianMs            float64
 			Rows                   int
 		} `json:"hunting"`
 	}
@@ -99,7 +100,7 @@ func TestBenchWorkspace(t *testing.T) {
 		}
 	}
 	if h := r.Hunting; h.Query != bench.HuntingQuery || len(h.RunsMs) != bench.HuntingRuns || h.Rows != 10 ||
-		h.MedianMs <= 0 || h.P90Ms < h.MedianMs || h.MaxMs < h.P90Ms {
+		h.MedianMs <= 0 || h.P90Ms < h.MedianMs || h.MaxMs < h.P90Ms || h.CPUMedianMs <= 0 {
 		t.Errorf("unexpected hunting query result %+v", h)
 	}
 }
