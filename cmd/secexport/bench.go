@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/secexport/secexport/internal/bench"
@@ -28,7 +29,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.Lanes, "lanes", 0, "concurrent posts per Logic App action (default 16)")
 	fs.BoolVar(&c.Kafka, "kafka", false, "deliver through one Kafka action per matching automation to an in-process broker (kfake), counting an event delivered when a consumer reads it back")
 	fs.BoolVar(&c.NoDelivery, "no-delivery", false, "queue events on disk without delivering them: measure ingest and commit alone")
-	fs.BoolVar(&c.Workspace, "workspace", false, "export through a Workspace action to an embedded workspace created through the API, counting rows as the query API sees them; then time issue 4's four queries over -alerts synthetic SecurityAlert rows")
+	fs.BoolVar(&c.Workspace, "workspace", false, "export through a Workspace action to an embedded workspace created through the API, counting rows as the query API sees them; then time issue 4's four queries and issue 5's hunting query (a join and an mv-expand) over -alerts synthetic SecurityAlert rows")
 	fs.IntVar(&c.Alerts, "alerts", bench.DefaultAlerts, "synthetic SecurityAlert rows to load for the -workspace query timings")
 	kqlOnly := fs.Bool("kql", false, "time only the KQL compiler (parse and translate to SQL) over the golden query suite built into the binary, -kql-runs times each query; no pipeline")
 	kqlRuns := fs.Int("kql-runs", bench.DefaultCompileRuns, "compilations of each suite query with -kql")
@@ -102,18 +103,14 @@ func printWorkspaceBench(stdout io.Writer, r bench.Result, asJSON bool) error {
 	if asJSON {
 		qs := make([]map[string]any, len(w.Queries))
 		for i, q := range w.Queries {
-			runs := make([]float64, len(q.Runs))
-			for j, d := range q.Runs {
-				runs[j] = ms(d)
-			}
-			qs[i] = map[string]any{"query": q.Query, "runsMs": runs, "medianMs": ms(q.Median), "maxMs": ms(q.Max), "rows": q.Rows, "firstRow": json.RawMessage(q.First)}
+			qs[i] = queryJSON(q)
 		}
 		return json.NewEncoder(stdout).Encode(map[string]any{
 			"records": r.Records, "automations": r.Automations, "onePerRequest": r.OnePerRequest, "batch": r.Batch,
 			"concurrency": r.Concurrency, "rate": r.Rate, "workspace": true,
 			"ingestedPerSecond": r.IngestRate(), "workspaceRows": w.Rows, "workspaceRowsPerSecond": w.RowsRate(),
 			"queryableAfterMs": ms(w.Queryable), "queryableAfterIngestMs": ms(w.AfterIngest),
-			"alerts": w.Alerts, "alertsLoadMs": ms(w.AlertsLoad), "queries": qs, "peakRSSBytes": r.PeakRSSBytes,
+			"alerts": w.Alerts, "alertsLoadMs": ms(w.AlertsLoad), "queries": qs, "hunting": queryJSON(w.Hunting), "peakRSSBytes": r.PeakRSSBytes,
 		})
 	}
 	fmt.Fprintf(stdout, "records            %d (%d automations, %s, %d clients, GOMAXPROCS %d)\n", r.Records, r.Automations, modeName(r), r.Concurrency, runtime.GOMAXPROCS(0))
@@ -132,6 +129,11 @@ func printWorkspaceBench(stdout io.Writer, r bench.Result, asJSON bool) error {
 			ans = "→ " + q.First
 		}
 		fmt.Fprintf(stdout, "  %8.1f ms %8.1f ms  %s  (%s)\n", ms(q.Median), ms(q.Max), q.Query, ans)
+	}
+	h := w.Hunting
+	fmt.Fprintf(stdout, "hunting query      median %.1f ms, p90 %.1f ms, max %.1f ms over %d runs; median CPU %.1f ms a run (%d rows, the first %s):\n", ms(h.Median), ms(h.P90), ms(h.Max), len(h.Runs), ms(h.CPU), h.Rows, h.First)
+	for line := range strings.SplitSeq(h.Query, "\n") {
+		fmt.Fprintf(stdout, "    %s\n", line)
 	}
 	fmt.Fprintf(stdout, "peak RSS           %.0f MiB\n", float64(r.PeakRSSBytes)/(1<<20))
 	return nil
@@ -152,4 +154,17 @@ func printCompileBench(stdout io.Writer, r bench.CompileResult, asJSON bool) err
 	fmt.Fprintf(stdout, "per query          median %.1f µs, p90 %.1f µs, max %.1f µs (%s) of each query's median\n", us(r.Median), us(r.P90), us(r.Max), r.Slowest)
 	fmt.Fprintf(stdout, "mean               %.1f µs a compilation\n", us(r.Mean))
 	return nil
+}
+
+// queryJSON is a query's timing in -json output.
+func queryJSON(q bench.QueryTiming) map[string]any {
+	runs := make([]float64, len(q.Runs))
+	for j, d := range q.Runs {
+		runs[j] = ms(d)
+	}
+	first := json.RawMessage("null")
+	if q.First != "" {
+		first = json.RawMessage(q.First)
+	}
+	return map[string]any{"query": q.Query, "runsMs": runs, "medianMs": ms(q.Median), "p90Ms": ms(q.P90), "maxMs": ms(q.Max), "cpuMedianMs": ms(q.CPU), "rows": q.Rows, "firstRow": first}
 }

@@ -47,6 +47,17 @@ func TestBenchWorkspace(t *testing.T) {
 			t.Errorf("output lacks the answer %s", want)
 		}
 	}
+	// The hunting query finds hosts of high and medium alerts that brute
+	// force alerts name: 250 brute force alerts over 1,009 hosts leave more
+	// than 10.
+	if !strings.Contains(text, "hunting query      median ") || !strings.Contains(text, fmt.Sprintf("over %d runs; median CPU ", bench.HuntingRuns)) || !strings.Contains(text, "(10 rows, the first [\"host") {
+		t.Error("output lacks the hunting query's timing and 10 rows")
+	}
+	for line := range strings.SplitSeq(bench.HuntingQuery, "\n") {
+		if !strings.Contains(text, "    "+line+"\n") {
+			t.Errorf("output lacks the hunting query's line %s", line)
+		}
+	}
 	// 7 days by hour and 4 severities: about 169 × 4 groups, fewer at the
 	// edges of the span.
 	m := regexp.MustCompile(`AlertSeverity  \((\d+) rows\)`).FindStringSubmatch(text)
@@ -69,6 +80,13 @@ func TestBenchWorkspace(t *testing.T) {
 			RunsMs   []float64 `json:"runsMs"`
 			MedianMs float64   `json:"medianMs"`
 		} `json:"queries"`
+		Hunting struct {
+			Query                  string
+			RunsMs                 []float64
+			MedianMs, P90Ms, MaxMs float64
+			CPUMedianMs            float64
+			Rows                   int
+		} `json:"hunting"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		t.Fatalf("%v: %s", err, out.Bytes())
@@ -80,6 +98,10 @@ func TestBenchWorkspace(t *testing.T) {
 		if len(q.RunsMs) != bench.QueryRuns || q.MedianMs <= 0 {
 			t.Errorf("query %s: runs %v, median %v", q.Query, q.RunsMs, q.MedianMs)
 		}
+	}
+	if h := r.Hunting; h.Query != bench.HuntingQuery || len(h.RunsMs) != bench.HuntingRuns || h.Rows != 10 ||
+		h.MedianMs <= 0 || h.P90Ms < h.MedianMs || h.MaxMs < h.P90Ms || h.CPUMedianMs <= 0 {
+		t.Errorf("unexpected hunting query result %+v", h)
 	}
 }
 

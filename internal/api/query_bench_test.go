@@ -14,18 +14,22 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/secexport/secexport/internal/api"
+	"github.com/secexport/secexport/internal/bench"
 	"github.com/secexport/secexport/internal/engine"
 )
 
-// issueQueries are the four queries of issue 4's storage measurement.
+// issueQueries are the four queries of issue 4's storage measurement and
+// issue 5's hunting query.
 var issueQueries = []struct{ name, kql string }{
 	{"count_by_hour_and_severity", `SecurityAlert | summarize count() by bin(TimeGenerated, 1h), AlertSeverity`},
 	{"dcount_resources_of_severities", `SecurityAlert | where AlertSeverity in ("High", "Medium") | summarize dcount(ResourceId)`},
 	{"name_contains", `SecurityAlert | where AlertName contains "brute" | count`},
 	{"extended_property", `SecurityAlert | where tostring(parse_json(ExtendedProperties)["Resource type"]) == "Virtual Machine" | count`},
+	// Issue 5's hunting query: ten operators, a join and an mv-expand.
+	{"hunting_join_mv_expand", bench.HuntingQuery},
 }
 
-// BenchmarkIssueQueries runs the four queries over 1,000,000 SecurityAlert
+// BenchmarkIssueQueries runs the queries over 1,000,000 SecurityAlert
 // rows through the query API (HTTP on loopback, the handler, the KQL
 // compiler, DuckDB, the JSON answer) and reports ms per query. The rows are
 // built only when the benchmark runs.

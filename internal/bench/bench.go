@@ -44,7 +44,7 @@ type Config struct {
 	// Workspace exports through a Workspace action to an embedded workspace
 	// created through the API, counting rows as delivered when the query
 	// API counts them, then times issue 4's queries over Alerts synthetic
-	// SecurityAlert rows (0: DefaultAlerts).
+	// SecurityAlert rows (0: DefaultAlerts), and issue 5's HuntingQuery.
 	Workspace bool
 	Alerts    int
 }
@@ -255,7 +255,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (Result, error) {
 		}
 		wr := &WorkspaceResult{CustomerID: customerID, Rows: rows, Alerts: cfg.Alerts,
 			Queryable: at.Sub(start), AfterIngest: at.Sub(time.Unix(0, lastAck.Load()))}
-		if wr.AlertsLoad, wr.Queries, err = wc.measureQueries(ctx, eng, customerID, cfg.Alerts, progress); err != nil {
+		if wr.AlertsLoad, wr.Queries, wr.Hunting, err = wc.measureQueries(ctx, eng, customerID, cfg.Alerts, progress); err != nil {
 			return Result{}, err
 		}
 		return Result{Config: cfg, Ingested: ingested, Delivered: wr.Queryable, DeliveredEvents: rows,
