@@ -74,7 +74,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		v := "__v" + strconv.Itoa(k+1)
 		l := quoteIdent("__l" + strconv.Itoa(k+1))
-		list := mvExpandList(paren(x))
+		list := mvExpandList(paren(x), false)
 		if limit != "" {
 			list = "list_slice(" + list + ", 1, " + limit + ")"
 		}
