@@ -42,6 +42,7 @@ func init() {
 		"as":              compileAs,
 		"parse":           compileParse,
 		"parse-where":     compileParse,
+		"search":          compileSearch,
 	}
 }
 

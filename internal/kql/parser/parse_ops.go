@@ -37,6 +37,7 @@ func init() {
 		"as":              parseAs,
 		"parse":           parseParse,
 		"parse-where":     parseParse,
+		"search":          parseSearch,
 	}
 }
 
