@@ -24,6 +24,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | parse flags=i AlertName with * 'x' rest", CodeNotSupported, 1, 23, "without kind=regex"},
 		{"SecurityAlert | parse AlertName with * 'x' rest:dynamic", CodeNotSupported, 1, 49, "type dynamic"},
 		{"SecurityAlert | serialize | extend p = prev(AlertName, -1)", CodeNotSupported, 1, 56, "offset"},
+		{"SecurityAlert | serialize | extend c = row_cumsum(ConfidenceScore)", CodeNotSupported, 1, 40, "the function 'row_cumsum' is not supported yet"},
 		{"SecurityAlert | order by TimeGenerated | summarize make_list(prev(AlertName))", CodeNotSupported, 1, 62, "prev() is supported only in"},
 		// Window functions over rows that are not serialized: the Kusto engine
 		// refuses them too (Kusto.Language, the oracle, does not check).
