@@ -11,15 +11,20 @@ import (
 // which some column has the term, as where * has "term" finds them, under a
 // $table column naming the table (as union withsource=$table).
 //
-// Supported is the common form, a single term of letters. Such a term can
-// only be found in string and dynamic columns (the text of a number,
-// datetime or timespan has no term made of letters alone; true and false,
-// the text of bools, are refused), so those are the columns searched. Other
-// predicates (col:"x", wildcards in the term, and, or ...) and search after
-// a pipe are not supported yet.
+// Supported is the common form, a single term of letters and digits that
+// the text of no number, bool, datetime or timespan can hold as a term:
+// such a term can only be found in string, guid and dynamic columns, so
+// those are the columns searched, and how Kusto writes the other types as
+// text does not matter. Other predicates (col:"x", wildcards in the term,
+// phrases, and, or ...) and search after a pipe are not supported yet.
 
 // searchTerm is the term search supports.
-var searchTerm = regexp.MustCompile(`^[A-Za-z]+$`)
+var searchTerm = regexp.MustCompile(`^[A-Za-z0-9]+$`)
+
+// valueTerm matches the terms (runs of letters and digits) of the text of a
+// number (12, 1e-05, NaN, Infinity), a bool, a datetime (2026-03-10T10:00:00Z)
+// or a timespan (1.02:00:00).
+var valueTerm = regexp.MustCompile(`(?i)^(\d+|\d+e|\d+t\d+|\d+z|nan|infinity|true|false)$`)
 
 func compileSearch(c *compiler, in *relation, op parser.Operator) (*relation, error) {
 	s := op.(*parser.Search)
@@ -40,8 +45,8 @@ func compileSearch(c *compiler, in *relation, op parser.Operator) (*relation, er
 	if !ok || lit.Kind != parser.LitString || lit.Null {
 		return nil, c.opErrorf(op.Name(), s.Pred, CodeNotSupported, "search is supported only with a single term in quotes, such as search \"powershell\"")
 	}
-	if !searchTerm.MatchString(lit.Text) || strings.EqualFold(lit.Text, "true") || strings.EqualFold(lit.Text, "false") {
-		return nil, c.opErrorf(op.Name(), s.Pred, CodeNotSupported, "search is supported only for a term of letters (not true or false)")
+	if !searchTerm.MatchString(lit.Text) || valueTerm.MatchString(lit.Text) {
+		return nil, c.opErrorf(op.Name(), s.Pred, CodeNotSupported, "search is supported only for a term of letters and digits that is not a number, a bool or part of a datetime")
 	}
 
 	var legs []unionLeg
