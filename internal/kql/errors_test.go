@@ -41,6 +41,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | extend d = format_datetime(TimeGenerated, \"dddd\")", CodeNotSupported, 1, 59, "the format specifier 'dddd' of format_datetime is not supported yet"},
 		{"union kind=inner (SecureScores | project A = 1), (SecureScores | project A = 'x')", CodeNotSupported, 1, 1, "kind=inner over legs whose column 'A' differs in type"},
 		{"union SecureScores, Secure*", CodeNotSupported, 1, 21, "names twice"},
+		{"union withsource=T Secure*, (SecurityAlert | take 1)", CodeNotSupported, 1, 1, "withsource= over a query leg"},
 		{"union isfuzzy=true Nope, Nope2", CodeNotSupported, 1, 1, "none of whose tables exists"},
 		{"SecurityAlert | project-away *", CodeNotSupported, 1, 17, "Removing every column"},
 		{"search \"power*\"", CodeNotSupported, 1, 8, "a term of letters and digits"},
