@@ -48,6 +48,7 @@ func init() {
 		"make-series":     compileMakeSeries,
 		"top-nested":      compileTopNested,
 		"evaluate":        compileEvaluate,
+		"search":          compileSearch,
 	}
 }
 

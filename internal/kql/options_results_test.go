@@ -48,6 +48,11 @@ func TestOptionResults(t *testing.T) {
 			[][]string{{"0", "1", "p"}, {"1", "2", "q"}, {"2", "<null>", "r"}}},
 		{"mv-expand kind=array", `Events | where Id == 4 | mv-expand kind=array D | project K = tostring(D[0]), V = tostring(D[1]), L = array_length(D)`,
 			[][]string{{"n", "", "2"}}},
+
+		// search finds a whole term in any string or dynamic column.
+		{"search term", `search in (Events) "error" | project Id | order by Id asc`, [][]string{{"1"}, {"3"}, {"4"}}},
+		{"search case-sensitive dynamic", `search kind=case_sensitive in (Events, Right) "A" | summarize count() by $table`,
+			[][]string{{"Events", "1"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := rowsOf(t, db, semanticsSchema, tc.query)

@@ -31,7 +31,17 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 	if err != nil {
 		return nil, err
 	}
+	return c.unionRelation(op, legs, source, inner)
+}
 
+// unionRelation writes the UNION ALL of legs: with a source column first
+// when source is not "", and only the columns every leg has when inner.
+func (c *compiler) unionRelation(op parser.Operator, legs []unionLeg, source string, inner bool) (*relation, error) {
+	for _, l := range legs {
+		if source != "" && l.name == "" {
+			return nil, c.opErrorf(op.Name(), op, CodeNotSupported, "withsource= over a query leg after a table name wildcard or a missing fuzzy table is not supported")
+		}
+	}
 	// The output columns, in order of first appearance.
 	type outCol struct {
 		name   string
@@ -60,6 +70,7 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 		outs = append(outs, outCol{source, TString, false})
 	}
 	if inner {
+		var err error
 		if order, err = c.commonColumns(op, legs, order, types); err != nil {
 			return nil, err
 		}

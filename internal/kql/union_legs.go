@@ -17,7 +17,8 @@ type TableLister interface {
 	TableNames() []string
 }
 
-// A unionLeg is one input of union, named as withsource names it.
+// A unionLeg is one input of union, named as withsource names it ("" when
+// the name is not known: see unionLegs).
 type unionLeg struct {
 	name string
 	r    *relation
@@ -35,6 +36,10 @@ func (c *compiler) unionLegs(in *relation, u *parser.Union, fuzzy bool) ([]union
 	// wildcards match, is refused: whether Kusto reads it twice is not
 	// documented.
 	named, matched := map[string]bool{}, map[string]bool{}
+	// A query leg is named union_argN after its position; once a wildcard
+	// has expanded or a fuzzy leg has been left out, which N Kusto gives is
+	// not documented, and the name is left unknown.
+	shifted := false
 	for _, t := range u.Tables {
 		if pat, ok := t.(*parser.TablePattern); ok {
 			names, err := c.expandTables(pat)
@@ -52,10 +57,12 @@ func (c *compiler) unionLegs(in *relation, u *parser.Union, fuzzy bool) ([]union
 				}
 				legs = append(legs, unionLeg{n, r})
 			}
+			shifted = true
 			continue
 		}
 		id, isName := t.(*parser.Ident)
 		if isName && fuzzy && !c.resolvesTable(id.Name) {
+			shifted = true
 			continue
 		}
 		r, err := c.tabular(t)
@@ -63,6 +70,9 @@ func (c *compiler) unionLegs(in *relation, u *parser.Union, fuzzy bool) ([]union
 			return nil, err
 		}
 		name := "union_arg" + strconv.Itoa(len(legs))
+		if shifted {
+			name = ""
+		}
 		if isName {
 			name = id.Name
 			if matched[name] {

@@ -19,6 +19,12 @@ func init() {
 	for _, name := range []string{"prev", "next", "row_number"} {
 		functions[name] = &function{compile: compileWindowRef}
 	}
+	// Kusto's other window functions: how they treat nulls is not documented.
+	for _, name := range []string{"row_cumsum", "row_rank_dense", "row_rank_min", "row_window_session"} {
+		functions[name] = &function{compile: func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+			return nil, e.errorf(x, CodeNotSupported, "the function '%s' is not supported yet", x.Func.Name)
+		}}
+	}
 }
 
 // windowFuncs are the functions prepareWindows computes.

@@ -43,6 +43,7 @@ func init() {
 		"make-series":     parseMakeSeries,
 		"top-nested":      parseTopNested,
 		"evaluate":        parseEvaluate,
+		"search":          parseSearch,
 	}
 }
 

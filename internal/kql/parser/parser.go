@@ -184,6 +184,14 @@ func (p *parser) pipe() (Expr, error) {
 		}
 		return p.pipeOps(nil, []Operator{u})
 	}
+	if p.atWord("search") && startsOperand(p.peek(1).Kind) {
+		kw := p.advance()
+		op, err := parseSearch(p, OpBase{Keyword: "search", KwSpan: kw.Span, Last: kw.Span})
+		if err != nil {
+			return nil, err
+		}
+		return p.pipeOps(nil, []Operator{op})
+	}
 	if p.atPrint() {
 		pr, err := p.print()
 		if err != nil {
