@@ -23,6 +23,7 @@ type compiler struct {
 	ctes    []string
 	ncte    int
 	lets    map[string]*letValue
+	probe   Probe // nil: nothing may be learned from the data
 }
 
 // A letValue is what a let statement bound: a scalar expression or a
