@@ -119,6 +119,8 @@ func TestBagUnpackProbedRefused(t *testing.T) {
 		// Some alerts' Score is null: Kusto's typing of such a slot is not documented.
 		{"SecurityAlert | extend P = parse_json(ExtendedProperties) | evaluate bag_unpack(P)", true, CodeNotSupported, "slot that holds null ('Score')"},
 		{"SecurityAlert | where AlertSeverity == 'High' | extend P = parse_json(ExtendedProperties) | project Score = 1, P | evaluate bag_unpack(P)", true, CodeArgument, "the slot 'Score' has the name of a column"},
+		// A probe cannot see the row of an enclosing mv-apply.
+		{"SecurityAlert | mv-apply e = parse_json(Entities) on (evaluate bag_unpack(e))", true, CodeNotSupported, "without an output schema"},
 	} {
 		var opts []Option
 		if tc.probe {
