@@ -90,6 +90,9 @@ func TestBagUnpackProbed(t *testing.T) {
 			if got := columnsString(q.Columns); got != tc.columns {
 				t.Errorf("columns\n got %s\nwant %s", got, tc.columns)
 			}
+			if tc.db == db {
+				checkOpenColumns(t, tc.query, q.Columns)
+			}
 			out, err := runCSV(tc.db, q)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, q.SQL)
@@ -130,6 +133,39 @@ func TestBagUnpackProbedRefused(t *testing.T) {
 		var e *Error
 		if !errors.As(err, &e) || e.Code != tc.code || !strings.Contains(e.Message, tc.msg) {
 			t.Errorf("%s: got %v, want %s containing %q", tc.query, err, tc.code, tc.msg)
+		}
+	}
+}
+
+// checkOpenColumns asks the oracle about a query whose columns depend on the
+// data: Kusto.Language lists the columns it knows, in order, and those the
+// query names without knowing them typed "unknown". secexport must return
+// the known ones in that order, with those types, and every named one.
+func checkOpenColumns(t *testing.T, query string, cols []Column) {
+	t.Helper()
+	if testing.Short() {
+		return // needs node and Kusto.Language
+	}
+	reply := askOracle(t, []string{query})[0]
+	if !reply.Valid {
+		t.Fatalf("Kusto rejects %s: %v", query, reply.Diagnostics)
+	}
+	pos := map[string]int{}
+	for i, c := range cols {
+		pos[c.Name] = i
+	}
+	last := -1
+	for _, oc := range reply.Columns {
+		i, ok := pos[oc.Name]
+		switch {
+		case oracleHidden(oc.Name) && !ok:
+		case !ok:
+			t.Errorf("Kusto has the column %s:%s, secexport does not", oc.Name, oc.Type)
+		case oc.Type == "unknown":
+		case cols[i].Type != oc.Type || i < last:
+			t.Errorf("Kusto has %s:%s in this order, secexport %s:%s at %d", oc.Name, oc.Type, cols[i].Name, cols[i].Type, i)
+		default:
+			last = i
 		}
 	}
 }
