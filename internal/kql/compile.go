@@ -25,6 +25,7 @@ type compiler struct {
 	lets    map[string]*letValue
 	// expansions counts the let function calls expanded so far.
 	expansions int
+	probe      Probe // nil: nothing may be learned from the data
 }
 
 // A letValue is what a let statement bound: a scalar expression, a

@@ -34,6 +34,7 @@ func TestErrors(t *testing.T) {
 		{"datatable (A: long, B: string) [1, \"x\", 2]", CodeArgument, 1, 1, "not a multiple"},
 		{"SecurityAlert | extend p = parse_json(ExtendedProperties) | evaluate bag_unpack(p)", CodeNotSupported, 1, 70, "bag_unpack without an output schema is not supported"},
 		{"SecurityAlert | evaluate autocluster()", CodeNotSupported, 1, 26, "the 'autocluster' plugin is not supported yet"},
+		{"SecurityAlert | make-series kind=nonempty count() on TimeGenerated from ago(1d) to now() step 1h by AlertName", CodeNotSupported, 1, 29, "kind=nonempty with by"},
 		{"SecurityAlert | make-series count() on TimeGenerated step 1h", CodeNotSupported, 1, 40, "without both from and to"},
 		{"SecurityAlert | make-series count() on TimeGenerated from ago(1d) to now() step now() - ago(1h)", CodeNotSupported, 1, 81, "step that is not a constant"},
 		{"SecurityAlert | top-nested 3 of AlertName with others = \"Other\" by count()", CodeNotSupported, 1, 57, "with others"},

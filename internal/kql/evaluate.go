@@ -23,14 +23,15 @@ func compileEvaluate(c *compiler, r *relation, op parser.Operator) (*relation, e
 	return c.bagUnpack(r, ev)
 }
 
-// bagUnpack compiles evaluate bag_unpack(Column [, Prefix]) : (Schema).
+// bagUnpack compiles evaluate bag_unpack(Column [, Prefix]) [: (Schema)].
 //
-// Without an output schema, bag_unpack's columns are the keys found in the
-// data, which a compiler cannot know; secexport refuses it and asks for the
-// schema, with which Kusto returns exactly the declared columns: each is an
-// input column of that name, or else the bag's slot of that name (less the
-// prefix), converted to the declared type as toT() converts. A leading '*'
-// keeps every input column but the unpacked one in front.
+// With an output schema, Kusto returns exactly the declared columns: each is
+// an input column of that name, or else the bag's slot of that name (less
+// the prefix), converted to the declared type as toT() converts. A leading
+// '*' keeps every input column but the unpacked one in front.
+//
+// Without one, the columns are the slots found in the data, which only a
+// probe (WithProbe) can learn; without a probe the query is refused.
 func (c *compiler) bagUnpack(r *relation, ev *parser.Evaluate) (*relation, error) {
 	const op = "evaluate"
 	call := ev.Plugin
@@ -45,7 +46,7 @@ func (c *compiler) bagUnpack(r *relation, ev *parser.Evaluate) (*relation, error
 		}
 		return nil, c.opErrorf(op, call, CodeArgument, "bag_unpack expects a dynamic column and an optional column name prefix")
 	}
-	if !ev.HasSchema {
+	if !ev.HasSchema && c.probe == nil {
 		return nil, c.opErrorf(op, call, CodeNotSupported, "bag_unpack without an output schema is not supported: its columns depend on the data; declare them, as in evaluate bag_unpack(Column) : (*, Name: string, Count: long)")
 	}
 	bagID, ok := call.Args[0].(*parser.Ident)
@@ -73,6 +74,9 @@ func (c *compiler) bagUnpack(r *relation, ev *parser.Evaluate) (*relation, error
 		if prefix, err = constString(e, "bag_unpack", call.Args[1], x, "column prefix"); err != nil {
 			return nil, err
 		}
+	}
+	if !ev.HasSchema {
+		return c.bagUnpackProbed(r, bagID, prefix)
 	}
 	p := newProjection(r)
 	if ev.SchemaStar {

@@ -68,7 +68,7 @@ func (e *Error) Error() string {
 
 // Compile compiles a KQL query into DuckDB SQL over the tables of schema.
 // now is the query's notion of the current time (now(), ago()).
-func Compile(src string, schema Schema, now time.Time) (*Query, error) {
+func Compile(src string, schema Schema, now time.Time, opts ...Option) (*Query, error) {
 	q, err := parser.Parse(src)
 	if err != nil {
 		var pe *parser.Error
@@ -82,6 +82,9 @@ func Compile(src string, schema Schema, now time.Time) (*Query, error) {
 		return nil, err
 	}
 	c := &compiler{src: src, schema: schema, now: now.UTC(), lets: map[string]*letValue{}, strArgs: map[string]int{}}
+	for _, o := range opts {
+		o(c)
+	}
 	return c.query(q)
 }
 

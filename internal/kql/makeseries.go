@@ -24,14 +24,26 @@ const maxSeriesLength = 1 << 20
 // values out along the axis, the default where a bin has no rows. The
 // columns are the by columns, one dynamic array per aggregate, then the axis
 // as an array of its bins' start times, named after the axis column. A group
-// appears when it has rows in [from, to).
+// appears when it has rows in [from, to); kind=nonempty (without by) makes
+// a series of defaults of no rows.
 func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation, error) {
 	if err := c.needInput(r, op); err != nil {
 		return nil, err
 	}
 	ms := op.(*parser.MakeSeries)
+	nonEmpty := false
 	for _, p := range ms.Params {
-		return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the make-series option '%s' is not supported yet", p.Name.Name)
+		v, _ := p.Value.(*parser.Ident)
+		switch {
+		case strings.HasPrefix(p.Name.Name, "hint."):
+			// Execution hints do not change results.
+		case p.Name.Name == "kind" && v != nil && v.Name == "nonempty" && len(ms.By) > 0:
+			return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "make-series kind=nonempty with by is not supported yet")
+		case p.Name.Name == "kind" && v != nil && v.Name == "nonempty":
+			nonEmpty = true
+		default:
+			return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the make-series option %s is not supported yet", exprText(c.src, &parser.Binary{X: p.Name, Y: p.Value}))
+		}
 	}
 	if ms.InRange {
 		return nil, c.opErrorf(op.Name(), ms.From, CodeNotSupported, "make-series ... in range(...) is not supported yet; write from ... to ... step ...")
@@ -166,7 +178,7 @@ func compileMakeSeries(c *compiler, r *relation, op parser.Operator) (*relation,
 	lists := "SELECT " + strings.Join(sel, ", ") + " FROM " + g.from
 	if len(keys) > 0 {
 		lists += " GROUP BY " + strings.Join(keys, ", ")
-	} else {
+	} else if !nonEmpty {
 		lists += " HAVING count(*) > 0" // no rows, no series
 	}
 	name := c.cteName()

@@ -177,13 +177,15 @@ type subResult struct {
 // writing the CTEs it needs into its own WITH clause rather than the
 // query's, so that the SQL may refer to an enclosing row.
 func (c *compiler) subquery(src *relation, sub *parser.Pipe) (*subResult, error) {
-	saved, savedLets := c.ctes, c.lets
+	saved, savedLets, savedProbe := c.ctes, c.lets, c.probe
 	c.ctes = nil
 	c.lets = make(map[string]*letValue, len(savedLets))
 	for k, v := range savedLets {
 		c.lets[k] = v
 	}
-	defer func() { c.ctes, c.lets = saved, savedLets }()
+	// A probe cannot run SQL that refers to an enclosing row.
+	c.probe = nil
+	defer func() { c.ctes, c.lets, c.probe = saved, savedLets, savedProbe }()
 	r := src
 	for _, op := range sub.Ops {
 		compile, ok := operators[op.Name()]

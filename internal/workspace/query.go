@@ -66,7 +66,7 @@ func (d *DB) Query(ctx context.Context, customerID, src string, span *Span, now 
 	if err != nil {
 		return nil, err
 	}
-	q, err := kql.Compile(src, kqlSchema{}, now)
+	q, err := kql.Compile(src, kqlSchema{}, now, kql.WithProbe(d.probe(ctx, schema, span)))
 	if err != nil {
 		var ke *kql.Error
 		if errors.As(err, &ke) {

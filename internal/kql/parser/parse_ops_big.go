@@ -119,17 +119,23 @@ func parseMakeSeries(p *parser, b OpBase) (Operator, error) {
 	op := &MakeSeries{OpBase: b}
 	// Only make-series' own options: "Name = Agg" is an aggregate.
 	for p.atWord("kind") && p.peek(1).Kind == TokAssign || p.atWord("hint") && p.peek(1).Kind == TokDot {
-		ps, err := p.params()
+		first := p.advance()
+		name := first.Value
+		for p.at(TokDot) {
+			p.advance()
+			if !p.at(TokIdent) {
+				return nil, p.fail("expected an option name")
+			}
+			name += "." + p.advance().Value
+		}
+		if _, err := p.expect(TokAssign); err != nil {
+			return nil, err
+		}
+		v, err := p.paramValue()
 		if err != nil {
 			return nil, err
 		}
-		if len(ps) == 0 {
-			return nil, p.fail("expected an option")
-		}
-		op.Params = append(op.Params, ps[0])
-		if len(ps) > 1 {
-			op.Params = append(op.Params, ps[1:]...)
-		}
+		op.Params = append(op.Params, &Param{Name: &Ident{Name: name, NameSpan: first.Span}, Value: v})
 	}
 	var err error
 	for {

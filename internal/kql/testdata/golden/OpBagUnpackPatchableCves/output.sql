@@ -1,0 +1,4 @@
+WITH "_q1" AS (SELECT "VulnerabilityId", TRY_CAST(json_extract_string("AdditionalData", '$.patchable') AS BOOLEAN) AS "patchable", CASE WHEN regexp_matches(json_extract_string("AdditionalData", '$.publishedTime'), '(Z|[+-]\d\d:?\d\d)$') THEN timezone('UTC', TRY_CAST(json_extract_string("AdditionalData", '$.publishedTime') AS TIMESTAMPTZ)) ELSE TRY_CAST(json_extract_string("AdditionalData", '$.publishedTime') AS TIMESTAMP) END AS "publishedTime", json_extract("AdditionalData", '$.cvss') AS "cvss" FROM "SecurityNestedRecommendation"),
+"_q2" AS (SELECT *, TRY_CAST(json_extract_string("cvss", '$."3.0".base') AS DOUBLE) AS "Base" FROM "_q1"),
+"_q3" AS (SELECT "VulnerabilityId", count(*) AS "Findings", max("Base") AS "MaxBase", min("publishedTime") AS "FirstPublished" FROM "_q2" WHERE "patchable" AND "Base" >= 9 GROUP BY "VulnerabilityId")
+SELECT * FROM "_q3" ORDER BY "VulnerabilityId" ASC NULLS FIRST
