@@ -63,7 +63,7 @@ func notDynamic(t Type) func([]*sqlExpr) (Type, bool) {
 func makeBagIf(e *ectx, a []*sqlExpr) string {
 	v := a[0].sql
 	p, _ := e.asBool(a[1], precAnd+1)
-	m := "list_reduce(list(TRY_CAST(" + v + " AS MAP(VARCHAR, JSON))) FILTER (WHERE json_type(" + v + ") = 'OBJECT' AND " + p + "), lambda a, b: map_concat(a, b))"
+	m := "list_reduce(list(TRY_CAST(" + v + " AS MAP(VARCHAR, JSON))) FILTER (WHERE json_type(" + v + ") = 'OBJECT' AND " + p + "), lambda __a, __b: map_concat(__a, __b))"
 	entries := "list_sort(map_entries(" + m + "))"
 	if len(a) == 3 {
 		entries = "list_slice(" + entries + ", 1, " + e.operand(a[2], TLong) + ")"

@@ -121,9 +121,13 @@ func (c *compiler) wrap(r *relation) *relation {
 func (c *compiler) query(q *parser.Query) (*Query, error) {
 	var last *relation
 	var lastStmt parser.Node
+	declared := map[string]bool{}
 	for _, st := range q.Stmts {
 		switch st := st.(type) {
 		case *parser.Let:
+			if err := c.redeclared(declared, st); err != nil {
+				return nil, err
+			}
 			if err := c.let(st); err != nil {
 				return nil, err
 			}

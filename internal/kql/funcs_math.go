@@ -6,8 +6,10 @@ import (
 	"github.com/secexport/secexport/internal/kql/parser"
 )
 
-// Math functions: ceiling, sign, sqrt, pow, log, log2, log10, exp, exp2,
-// exp10, isfinite, isinf, min_of, max_of and bin_at. Kusto computes with
+// Math functions: binary_and, binary_or, binary_xor, binary_not,
+// binary_shift_left, binary_shift_right, bitset_count_ones, ceiling, sign,
+// sqrt, pow, log, log2, log10, exp, exp2, exp10, the trigonometric
+// functions, isfinite, isinf, min_of, max_of and bin_at. Kusto computes with
 // .NET's Math, where a logarithm of 0 is -infinity and a square root or
 // logarithm of a negative number is NaN; DuckDB raises errors there, so
 // those cases are written out.
@@ -66,12 +68,30 @@ func init() {
 		"atan2": {args: []argKind{argNumber, argNumber}, resultOf: numberTo(TReal), name: nameFirstArg, sql: func(e *ectx, a []*sqlExpr) string {
 			return "atan2(" + e.operand(a[0], TReal) + ", " + e.operand(a[1], TReal) + ")"
 		}},
-		"degrees": {args: []argKind{argNumber}, resultOf: numberTo(TReal), sql: func(e *ectx, a []*sqlExpr) string { return "degrees(" + e.operand(a[0], TReal) + ")" }},
-		"radians": {args: []argKind{argNumber}, resultOf: numberTo(TReal), sql: func(e *ectx, a []*sqlExpr) string { return "radians(" + e.operand(a[0], TReal) + ")" }},
-		"pi":      {result: TReal, sql: func(e *ectx, a []*sqlExpr) string { return "pi()" }},
-		"min_of":  {compile: extremeOf("least")},
-		"max_of":  {compile: extremeOf("greatest")},
-		"bin_at":  {compile: compileBinAt, name: nameFirstArg},
+		"degrees":    {args: []argKind{argNumber}, resultOf: numberTo(TReal), sql: func(e *ectx, a []*sqlExpr) string { return "degrees(" + e.operand(a[0], TReal) + ")" }},
+		"radians":    {args: []argKind{argNumber}, resultOf: numberTo(TReal), sql: func(e *ectx, a []*sqlExpr) string { return "radians(" + e.operand(a[0], TReal) + ")" }},
+		"pi":         {result: TReal, sql: func(e *ectx, a []*sqlExpr) string { return "pi()" }},
+		"binary_and": bitwise(func(a, b string) string { return a + " & " + b }),
+		"binary_or":  bitwise(func(a, b string) string { return a + " | " + b }),
+		"binary_xor": bitwise(func(a, b string) string { return "xor(" + a + ", " + b + ")" }),
+		"binary_shift_left": bitwise(func(a, b string) string {
+			// On 128 bits, then the low 64 as a signed long: .NET wraps
+			// where DuckDB's << reports an overflow.
+			low := "((CAST(" + a + " AS HUGEINT) * (1::HUGEINT << CAST(greatest(" + b + " % 64, 0) AS INTEGER))) & 18446744073709551615::HUGEINT)"
+			return "CASE WHEN " + b + " >= 0 THEN CAST(CASE WHEN " + low + " >= 9223372036854775808::HUGEINT THEN " + low + " - 18446744073709551616::HUGEINT ELSE " + low + " END AS BIGINT) END"
+		}),
+		"binary_shift_right": bitwise(func(a, b string) string {
+			return "CASE WHEN " + b + " >= 0 THEN " + a + " >> CAST(greatest(" + b + " % 64, 0) AS INTEGER) END"
+		}),
+		"binary_not": {args: []argKind{argInteger}, name: nameFirstArg, resultOf: integersTo(TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			return "~CAST(" + a[0].sql + " AS BIGINT)"
+		}},
+		"bitset_count_ones": {args: []argKind{argInteger}, name: nameFirstArg, resultOf: integersTo(TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			return "CAST(bit_count(CAST(" + a[0].sql + " AS BIGINT)) AS BIGINT)"
+		}},
+		"min_of": {compile: extremeOf("least")},
+		"max_of": {compile: extremeOf("greatest")},
+		"bin_at": {compile: compileBinAt, name: nameFirstArg},
 	} {
 		functions[name] = f
 	}
@@ -145,4 +165,25 @@ func numberTo(t Type) func(a []*sqlExpr) (Type, bool) {
 		}
 		return t, true
 	}
+}
+
+// integersTo: the function takes integers only and gives t.
+func integersTo(t Type) func(a []*sqlExpr) (Type, bool) {
+	return func(a []*sqlExpr) (Type, bool) {
+		for _, x := range a {
+			if !x.typ.isInteger() {
+				return "", false
+			}
+		}
+		return t, true
+	}
+}
+
+// bitwise is a function of two integers computed on 64 bits, as Kusto's
+// binary_* functions are with .NET's operators (a shift counts modulo 64;
+// a negative count gives null, as Kusto documents).
+func bitwise(op func(a, b string) string) *function {
+	return &function{args: []argKind{argInteger, argInteger}, name: nameFirstArg, resultOf: integersTo(TLong), sql: func(e *ectx, a []*sqlExpr) string {
+		return "(" + op("CAST("+a[0].sql+" AS BIGINT)", "CAST("+a[1].sql+" AS BIGINT)") + ")"
+	}}
 }

@@ -10,9 +10,15 @@ import (
 // is one entry; see functions.go and aggregates.go for the table's shape.
 func init() {
 	sameType := func(a []*sqlExpr) (Type, bool) { return a[0].typ, a[0].typ.isNumeric() }
-	datetimeFn := func(sql func(string) string) *function {
-		return &function{args: []argKind{argDatetime}, result: TDatetime, sql: func(e *ectx, a []*sqlExpr) string {
-			return sql(e.operand(a[0], TDatetime))
+	// datetimeFn takes an optional offset: startofday(x, -1) is the start
+	// of the day before x's, the period being unit.
+	datetimeFn := func(unit string, sql func(string) string) *function {
+		return &function{args: []argKind{argDatetime, argInteger}, min: 1, result: TDatetime, sql: func(e *ectx, a []*sqlExpr) string {
+			x := e.operand(a[0], TDatetime)
+			if len(a) == 2 {
+				x = "(" + x + " + " + periodsSQL(unit, e.operand(a[1], TLong)) + ")"
+			}
+			return sql(x)
 		}}
 	}
 	for name, f := range map[string]*function{
@@ -23,14 +29,14 @@ func init() {
 			}
 			return "CAST(round(" + a[0].sql + ", " + p + ") AS " + duckTypes[a[0].typ] + ")"
 		}},
-		"startofday":   datetimeFn(func(x string) string { return "date_trunc('day', " + x + ")" }),
-		"startofmonth": datetimeFn(func(x string) string { return "date_trunc('month', " + x + ")" }),
-		"startofyear":  datetimeFn(func(x string) string { return "date_trunc('year', " + x + ")" }),
+		"startofday":   datetimeFn("day", func(x string) string { return "date_trunc('day', " + x + ")" }),
+		"startofmonth": datetimeFn("month", func(x string) string { return "date_trunc('month', " + x + ")" }),
+		"startofyear":  datetimeFn("year", func(x string) string { return "date_trunc('year', " + x + ")" }),
 		// Kusto's weeks start on Sunday, DuckDB's on Monday.
-		"startofweek": datetimeFn(func(x string) string {
+		"startofweek": datetimeFn("week", func(x string) string {
 			return "CAST(date_trunc('day', " + x + ") - to_days(dayofweek(" + x + ")) AS TIMESTAMP)"
 		}),
-		"endofday": datetimeFn(func(x string) string {
+		"endofday": datetimeFn("day", func(x string) string {
 			return "date_trunc('day', " + x + ") + to_microseconds(86399999999)"
 		}),
 		"hourofday":  {args: []argKind{argDatetime}, result: TInt, sql: func(e *ectx, a []*sqlExpr) string { return "CAST(hour(" + a[0].sql + ") AS INTEGER)" }},

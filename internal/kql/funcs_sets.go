@@ -31,16 +31,16 @@ func init() {
 		"set_intersect": sets(func(l []string) string {
 			var in []string
 			for _, x := range l[1:] {
-				in = append(in, "list_contains("+x+", v)")
+				in = append(in, "list_contains("+x+", __v)")
 			}
-			return "to_json(list_filter(" + distinctList(l[0]) + ", lambda v: " + strings.Join(in, " AND ") + "))"
+			return "to_json(list_filter(" + distinctList(l[0]) + ", lambda __v: " + strings.Join(in, " AND ") + "))"
 		}),
 		"set_difference": sets(func(l []string) string {
 			var out []string
 			for _, x := range l[1:] {
-				out = append(out, "NOT list_contains("+x+", v)")
+				out = append(out, "NOT list_contains("+x+", __v)")
 			}
-			return "to_json(list_filter(" + distinctList(l[0]) + ", lambda v: " + strings.Join(out, " AND ") + "))"
+			return "to_json(list_filter(" + distinctList(l[0]) + ", lambda __v: " + strings.Join(out, " AND ") + "))"
 		}),
 		"set_has_element": {args: []argKind{argDynamic, argAny}, result: TBool, sql: func(e *ectx, a []*sqlExpr) string {
 			return ifArrays(a[:1], "list_contains("+jsonList(a[0])+", "+elementJSON(e, a[1])+")")
@@ -64,7 +64,7 @@ func init() {
 		// The sum as a real; null if an element is not a number.
 		"array_sum": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
 			l := jsonList(a[0])
-			return ifArrays(a, "CASE WHEN list_bool_and(list_transform("+l+", lambda v: json_type(v) IN ('BIGINT', 'UBIGINT', 'DOUBLE'))) THEN list_sum(list_transform("+l+", lambda v: CAST(v AS DOUBLE))) END")
+			return ifArrays(a, "CASE WHEN list_bool_and(list_transform("+l+", lambda __v: json_type(__v) IN ('BIGINT', 'UBIGINT', 'DOUBLE'))) THEN list_sum(list_transform("+l+", lambda __v: CAST(__v AS DOUBLE))) END")
 		}},
 		"array_sort_asc":  {compile: arraySort(false), nameOf: sortedName},
 		"array_sort_desc": {compile: arraySort(true), nameOf: sortedName},
@@ -74,9 +74,9 @@ func init() {
 			var lens, at []string
 			for _, x := range l {
 				lens = append(lens, "len("+x+")")
-				at = append(at, x+"[i]")
+				at = append(at, x+"[__i]")
 			}
-			return ifArrays(a, "to_json(list_transform(range(1, greatest("+strings.Join(lens, ", ")+") + 1), lambda i: ["+strings.Join(at, ", ")+"]))")
+			return ifArrays(a, "to_json(list_transform(range(1, greatest("+strings.Join(lens, ", ")+") + 1), lambda __i: ["+strings.Join(at, ", ")+"]))")
 		}},
 		"bag_merge": {args: []argKind{argDynamic}, min: 2, repeat: true, resultOf: allType(TDynamic, TDynamic), sql: func(e *ectx, a []*sqlExpr) string {
 			// The entries of all bags in order; of a key in several bags,
@@ -89,7 +89,7 @@ func init() {
 			for _, x := range entries[1:] {
 				all = "list_concat(" + all + ", " + x + ")"
 			}
-			return "list_transform([" + all + "], lambda es: to_json(map_from_entries(list_filter(es, lambda kv, i: list_position(list_transform(es, lambda x: x.key), kv.key) = i))))[1]"
+			return "list_transform([" + all + "], lambda __es: to_json(map_from_entries(list_filter(__es, lambda __kv, __i: list_position(list_transform(__es, lambda __x: __x.key), __kv.key) = __i))))[1]"
 		}},
 		"bag_remove_keys": {compile: compileBagRemoveKeys},
 		"bag_has_key":     {compile: compileBagHasKey},
@@ -122,7 +122,7 @@ func ifArrays(a []*sqlExpr, sql string) string {
 
 // distinctList keeps the first of equal elements, in order.
 func distinctList(l string) string {
-	return "list_transform([" + l + "], lambda l: list_filter(l, lambda v, i: list_position(l, v) = i))[1]"
+	return "list_transform([" + l + "], lambda __l: list_filter(__l, lambda __v, __i: list_position(__l, __v) = __i))[1]"
 }
 
 // elementJSON is a scalar as the JSON text of an array element equal to it.
@@ -187,11 +187,11 @@ func arraySort(desc bool) func(e *ectx, x *parser.Call) (*sqlExpr, error) {
 				null = "9"
 			}
 		}
-		key := "lambda v: {'c': CASE json_type(v) WHEN 'NULL' THEN " + null + " WHEN 'BIGINT' THEN " + num + " WHEN 'UBIGINT' THEN " + num +
+		key := "lambda __v: {'c': CASE json_type(__v) WHEN 'NULL' THEN " + null + " WHEN 'BIGINT' THEN " + num + " WHEN 'UBIGINT' THEN " + num +
 			" WHEN 'DOUBLE' THEN " + num + " WHEN 'VARCHAR' THEN " + str + " ELSE " + map[bool]string{false: "2", true: "0"}[desc] + " END, " +
-			"'n': TRY_CAST(v AS DOUBLE), 's': json_extract_string(v, '$'), 't': CAST(v AS VARCHAR), 'v': v}"
+			"'n': TRY_CAST(__v AS DOUBLE), 's': json_extract_string(__v, '$'), 't': CAST(__v AS VARCHAR), 'v': __v}"
 		l := jsonList(args[0])
-		sql := ifArrays(args[:1], "to_json(list_transform(list_sort(list_transform("+l+", "+key+"), '"+order+"'), lambda k: k.v))")
+		sql := ifArrays(args[:1], "to_json(list_transform(list_sort(list_transform("+l+", "+key+"), '"+order+"'), lambda __k: __k.v))")
 		return &sqlExpr{sql: sql, typ: TDynamic, atomic: true, agg: args[0].agg}, nil
 	}
 }
@@ -240,7 +240,7 @@ func compileBagRemoveKeys(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	}
 	b := args[0].sql
 	m := "CAST(" + b + " AS MAP(VARCHAR, JSON))"
-	sql := "CASE WHEN json_type(" + b + ") = 'OBJECT' THEN to_json(map_from_entries(list_filter(map_entries(" + m + "), lambda kv: NOT list_contains([" + strings.Join(list, ", ") + "]::VARCHAR[], kv.key)))) END"
+	sql := "CASE WHEN json_type(" + b + ") = 'OBJECT' THEN to_json(map_from_entries(list_filter(map_entries(" + m + "), lambda __kv: NOT list_contains([" + strings.Join(list, ", ") + "]::VARCHAR[], __kv.key)))) END"
 	return &sqlExpr{sql: sql, typ: TDynamic, atomic: true, agg: args[0].agg}, nil
 }
 

@@ -48,7 +48,7 @@ func init() {
 				d = e.toString(a[2])
 			}
 			v := e.toString(a[0])
-			return "CASE WHEN " + n + " >= 1 THEN array_to_string(list_transform(range(" + n + "), lambda i: " + v + "), " + d + ") ELSE '' END"
+			return "CASE WHEN " + n + " >= 1 THEN array_to_string(list_transform(range(" + n + "), lambda __i: " + v + "), " + d + ") ELSE '' END"
 		}},
 		"url_encode":           urlEncode(true),
 		"url_encode_component": urlEncode(false),
@@ -131,7 +131,7 @@ func urlEncode(plus bool) *function {
 		if plus {
 			s = "replace(" + s + ", '%20', '+')"
 		}
-		return "array_to_string(list_transform(string_split(" + s + ", '%'), lambda p, i: CASE WHEN i = 1 THEN p ELSE lower(left(p, 2)) || substr(p, 3) END), '%')"
+		return "array_to_string(list_transform(string_split(" + s + ", '%'), lambda __p, __i: CASE WHEN __i = 1 THEN __p ELSE lower(left(__p, 2)) || substr(__p, 3) END), '%')"
 	}}
 }
 
@@ -169,15 +169,15 @@ func compileCountof(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	text := args[0].sql
 	switch kind {
 	case "normal":
-		s, err := constString(e, "countof", x.Args[1], args[1], "search string")
-		if err != nil {
-			return nil, err
+		if args[1].konst == nil || args[1].konst.null {
+			return nil, e.errorf(x.Args[1], CodeNotSupported, "countof() with a search string that is not constant is not supported yet")
 		}
+		s := args[1].konst.str
 		if s == "" {
 			return nil, e.errorf(x.Args[1], CodeNotSupported, "countof() of an empty string is not supported")
 		}
 		n := strconv.Itoa(len([]rune(s)))
-		sql := "CAST(len(list_filter(range(1, length(" + text + ") - " + n + " + 2), lambda i: substr(" + text + ", i, " + n + ") = " + args[1].sql + ")) AS BIGINT)"
+		sql := "CAST(len(list_filter(range(1, length(" + text + ") - " + n + " + 2), lambda __i: substr(" + text + ", __i, " + n + ") = " + args[1].sql + ")) AS BIGINT)"
 		return &sqlExpr{sql: sql, typ: TLong, atomic: true, agg: args[0].agg}, nil
 	case "regex":
 		if _, err := constRegex(e, "countof", x.Args[1], args[1]); err != nil {

@@ -275,3 +275,16 @@ func compileFormatTimespan(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	}
 	return &sqlExpr{sql: sql, typ: TString, atomic: true, agg: args[0].agg}, nil
 }
+
+// periodsSQL is an interval of n (SQL of a long) days, weeks, months or years.
+func periodsSQL(unit, n string) string {
+	switch unit {
+	case "week":
+		return "to_days(CAST(" + n + " * 7 AS INTEGER))"
+	case "month":
+		return "to_months(CAST(" + n + " AS INTEGER))"
+	case "year":
+		return "to_years(CAST(" + n + " AS INTEGER))"
+	}
+	return "to_days(CAST(" + n + " AS INTEGER))"
+}

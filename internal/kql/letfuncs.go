@@ -146,7 +146,11 @@ func (c *compiler) body(fn *letFunc, e *ectx) (*relation, *sqlExpr, error) {
 	if c.expansions > maxExpansions {
 		return nil, nil, c.errorf(fn.decl, CodeNotSupported, "The query calls its functions too many times to expand them (more than %d calls)", maxExpansions)
 	}
+	declared := map[string]bool{}
 	for _, st := range fn.decl.Body[:len(fn.decl.Body)-1] {
+		if err := c.redeclared(declared, st.(*parser.Let)); err != nil {
+			return nil, nil, err
+		}
 		if err := c.let(st.(*parser.Let)); err != nil {
 			return nil, nil, err
 		}
@@ -328,4 +332,14 @@ func (c *compiler) callTabular(fn *letFunc, call parser.Node, args []parser.Expr
 	}
 	r, _, err := c.expand(fn, call, args, &ectx{c: c})
 	return r, err
+}
+
+// redeclared reports a let statement that declares a name its block (the
+// query, or a function body) already declared, which Kusto rejects.
+func (c *compiler) redeclared(declared map[string]bool, st *parser.Let) error {
+	if declared[st.Name.Name] {
+		return c.errorf(st.Name, CodeDuplicate, "A variable with the name '%s' has already been declared", st.Name.Name)
+	}
+	declared[st.Name.Name] = true
+	return nil
 }

@@ -67,8 +67,12 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		if n, ok := item.(*parser.Named); ok {
 			target, name = n.X, n.Name.Name
 		}
-		if call, ok := target.(*parser.Call); ok && (call.Func.Name == "arg_max" || call.Func.Name == "arg_min") {
-			sql, fields, err := ae.argMax(call, name, keys)
+		if call, ok := target.(*parser.Call); ok && (call.Func.Name == "arg_max" || call.Func.Name == "arg_min" || multiAny(call)) {
+			pickRow := ae.argMax
+			if multiAny(call) {
+				pickRow = ae.anyRow
+			}
+			sql, fields, err := pickRow(call, name, keys)
 			if err != nil {
 				return nil, err
 			}
