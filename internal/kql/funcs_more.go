@@ -15,6 +15,9 @@ func init() {
 			return sql(e.operand(a[0], TDatetime))
 		}}
 	}
+	// Kusto names startofday(T) T, but not startofweek(T) or startofmonth(T).
+	startofday := datetimeFn(func(x string) string { return "date_trunc('day', " + x + ")" })
+	startofday.name = nameFirstArg
 	for name, f := range map[string]*function{
 		"round": {args: []argKind{argNumber, argInteger}, min: 1, name: nameFirstArg, resultOf: sameType, sql: func(e *ectx, a []*sqlExpr) string {
 			p := "0"
@@ -23,7 +26,7 @@ func init() {
 			}
 			return "CAST(round(" + a[0].sql + ", " + p + ") AS " + duckTypes[a[0].typ] + ")"
 		}},
-		"startofday":   datetimeFn(func(x string) string { return "date_trunc('day', " + x + ")" }),
+		"startofday":   startofday,
 		"startofmonth": datetimeFn(func(x string) string { return "date_trunc('month', " + x + ")" }),
 		"startofyear":  datetimeFn(func(x string) string { return "date_trunc('year', " + x + ")" }),
 		// Kusto's weeks start on Sunday, DuckDB's on Monday.
