@@ -199,13 +199,20 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 	if !by.typ.isOrderable() {
 		return "", nil, e.errorf(x.Args[0], CodeType, "The argument of '%s' must be orderable, not %s", x.Func.Name, by.typ)
 	}
+	// Kusto names an unnamed value max_ (min_), and an unnamed returned
+	// expression max_V_argN, V the value's name and N its argument position.
+	prefix := strings.TrimPrefix(x.Func.Name, "arg_") + "_"
+	base := e.c.resultName(x.Args[0], e.r)
 	name := declared
 	if name == "" {
-		name = e.c.resultName(x.Args[0], e.r)
+		name = base
+	}
+	if name == "" {
+		name = prefix
 	}
 	picks = append(picks, argPick{name: name, typ: by.typ, sql: by.sql})
 	added := map[string]bool{name: true}
-	for _, a := range x.Args[1:] {
+	for i, a := range x.Args[1:] {
 		if _, ok := a.(*parser.Star); ok {
 			for _, col := range e.r.cols {
 				if keys[col.name] || added[col.name] {
@@ -216,11 +223,17 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 			}
 			continue
 		}
+		n := e.c.resultName(a, e.r)
+		if named, ok := a.(*parser.Named); ok { // arg_max(T, X = expr)
+			a = named.X
+		}
 		v, err := inner.expr(a)
 		if err != nil {
 			return "", nil, err
 		}
-		n := e.c.resultName(a, e.r)
+		if n == "" {
+			n = prefix + base + "_arg" + strconv.Itoa(i+1)
+		}
 		added[n] = true
 		picks = append(picks, argPick{name: n, typ: v.typ, sql: v.sql})
 	}
