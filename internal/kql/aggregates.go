@@ -248,3 +248,66 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 	row := "struct_pack(" + strings.Join(fields, ", ") + ")"
 	return "coalesce(" + fn + "(" + row + ", " + by.sql + "), any_value(" + row + "))", picks, nil
 }
+
+// multiAny reports whether x is take_any or any over several expressions or
+// *, which summarize compiles like arg_max: one aggregate of a struct, so
+// that all values come from the same row.
+func multiAny(x *parser.Call) bool {
+	if x.Func.Name != "take_any" && x.Func.Name != "any" {
+		return false
+	}
+	for _, a := range x.Args {
+		if _, ok := a.(*parser.Star); ok {
+			return true
+		}
+	}
+	return len(x.Args) > 1
+}
+
+// takeAny compiles take_any(A, B, ...) or take_any(*), and any(...), which
+// Kusto names as take_any's columns with the prefix any_. An unnamed
+// expression is any_argN, N its argument position.
+func (e *ectx) takeAny(x *parser.Call, declared string, keys map[string]bool) (sql string, picks []argPick, err error) {
+	prefix := ""
+	if x.Func.Name == "any" {
+		prefix = "any_"
+	}
+	inner := *e
+	inner.inAgg = true
+	for i, a := range x.Args {
+		if _, ok := a.(*parser.Star); ok {
+			for _, col := range e.r.cols {
+				if !keys[col.name] {
+					picks = append(picks, argPick{name: prefix + col.name, typ: col.typ, sql: col.sql, hidden: col.hidden})
+				}
+			}
+			continue
+		}
+		n := e.c.resultName(a, e.r)
+		if named, ok := a.(*parser.Named); ok {
+			a = named.X
+		} else if n != "" {
+			n = prefix + n
+		}
+		v, err := inner.expr(a)
+		if err != nil {
+			return "", nil, err
+		}
+		if n == "" {
+			n = "any_arg" + strconv.Itoa(i)
+		}
+		picks = append(picks, argPick{name: n, typ: v.typ, sql: v.sql})
+	}
+	if len(picks) == 0 {
+		return "", nil, e.errorf(x, CodeNotSupported, "'%s(*)' with no column left besides the summarize keys is not supported yet", x.Func.Name)
+	}
+	if declared != "" {
+		picks[0].name = declared
+	}
+	fields := make([]string, len(picks))
+	for i := range picks {
+		picks[i].field = "f" + strconv.Itoa(i)
+		fields[i] = quoteIdent(picks[i].field) + " := " + picks[i].sql
+	}
+	return "any_value(struct_pack(" + strings.Join(fields, ", ") + "))", picks, nil
+}

@@ -57,7 +57,8 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		}
 		keys[col.name] = true
 	}
-	// Each arg_max/arg_min aggregates a struct; its columns are picks from it.
+	// Each arg_max/arg_min (and take_any of several values) aggregates a
+	// struct; its columns are picks from it.
 	type pick struct{ id, field string }
 	var structs []*column
 	picks := map[*column]pick{}
@@ -67,8 +68,12 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		if n, ok := item.(*parser.Named); ok {
 			target, name = n.X, n.Name.Name
 		}
-		if call, ok := target.(*parser.Call); ok && (call.Func.Name == "arg_max" || call.Func.Name == "arg_min") {
-			sql, fields, err := ae.argMax(call, name, keys)
+		if call, ok := target.(*parser.Call); ok && (call.Func.Name == "arg_max" || call.Func.Name == "arg_min" || multiAny(call)) {
+			compile := ae.argMax
+			if multiAny(call) {
+				compile = ae.takeAny
+			}
+			sql, fields, err := compile(call, name, keys)
 			if err != nil {
 				return nil, err
 			}
