@@ -200,13 +200,20 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 	if !by.typ.isOrderable() {
 		return "", nil, e.errorf(x.Args[0], CodeType, "The argument of '%s' must be orderable, not %s", x.Func.Name, by.typ)
 	}
+	// Kusto names an unnamed value max_ (min_), and an unnamed returned
+	// expression max_V_argN, V the value's name and N its argument position.
+	prefix := strings.TrimPrefix(x.Func.Name, "arg_") + "_"
+	base := e.c.resultName(x.Args[0], e.r)
 	name := declared
 	if name == "" {
-		name = e.c.resultName(x.Args[0], e.r)
+		name = base
+	}
+	if name == "" {
+		name = prefix
 	}
 	picks = append(picks, argPick{name: name, typ: by.typ, sql: by.sql})
 	added := map[string]bool{name: true}
-	for _, a := range x.Args[1:] {
+	for i, a := range x.Args[1:] {
 		if _, ok := a.(*parser.Star); ok {
 			for _, col := range e.r.cols {
 				if keys[col.name] || added[col.name] {
@@ -217,11 +224,17 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 			}
 			continue
 		}
+		n := e.c.resultName(a, e.r)
+		if named, ok := a.(*parser.Named); ok { // arg_max(T, X = expr)
+			a = named.X
+		}
 		v, err := inner.expr(a)
 		if err != nil {
 			return "", nil, err
 		}
-		n := e.c.resultName(a, e.r)
+		if n == "" {
+			n = prefix + base + "_arg" + strconv.Itoa(i+1)
+		}
 		added[n] = true
 		picks = append(picks, argPick{name: n, typ: v.typ, sql: v.sql})
 	}
@@ -235,4 +248,67 @@ func (e *ectx) argMax(x *parser.Call, declared string, keys map[string]bool) (sq
 	// are; Kusto then picks one row of the group anyway.
 	row := "struct_pack(" + strings.Join(fields, ", ") + ")"
 	return "coalesce(" + fn + "(" + row + ", " + by.sql + "), any_value(" + row + "))", picks, nil
+}
+
+// multiAny reports whether x is take_any or any over several expressions or
+// *, which summarize compiles like arg_max: one aggregate of a struct, so
+// that all values come from the same row.
+func multiAny(x *parser.Call) bool {
+	if x.Func.Name != "take_any" && x.Func.Name != "any" {
+		return false
+	}
+	for _, a := range x.Args {
+		if _, ok := a.(*parser.Star); ok {
+			return true
+		}
+	}
+	return len(x.Args) > 1
+}
+
+// takeAny compiles take_any(A, B, ...) or take_any(*), and any(...), which
+// Kusto names as take_any's columns with the prefix any_. An unnamed
+// expression is any_argN, N its argument position.
+func (e *ectx) takeAny(x *parser.Call, declared string, keys map[string]bool) (sql string, picks []argPick, err error) {
+	prefix := ""
+	if x.Func.Name == "any" {
+		prefix = "any_"
+	}
+	inner := *e
+	inner.inAgg = true
+	for i, a := range x.Args {
+		if _, ok := a.(*parser.Star); ok {
+			for _, col := range e.r.cols {
+				if !keys[col.name] {
+					picks = append(picks, argPick{name: prefix + col.name, typ: col.typ, sql: col.sql, hidden: col.hidden})
+				}
+			}
+			continue
+		}
+		n := e.c.resultName(a, e.r)
+		if named, ok := a.(*parser.Named); ok {
+			a = named.X
+		} else if n != "" {
+			n = prefix + n
+		}
+		v, err := inner.expr(a)
+		if err != nil {
+			return "", nil, err
+		}
+		if n == "" {
+			n = "any_arg" + strconv.Itoa(i)
+		}
+		picks = append(picks, argPick{name: n, typ: v.typ, sql: v.sql})
+	}
+	if len(picks) == 0 {
+		return "", nil, e.errorf(x, CodeNotSupported, "'%s(*)' with no column left besides the summarize keys is not supported yet", x.Func.Name)
+	}
+	if declared != "" {
+		picks[0].name = declared
+	}
+	fields := make([]string, len(picks))
+	for i := range picks {
+		picks[i].field = "f" + strconv.Itoa(i)
+		fields[i] = quoteIdent(picks[i].field) + " := " + picks[i].sql
+	}
+	return "any_value(struct_pack(" + strings.Join(fields, ", ") + "))", picks, nil
 }

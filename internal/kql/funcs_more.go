@@ -21,6 +21,9 @@ func init() {
 			return sql(x)
 		}}
 	}
+	// Kusto names startofday(T) T, but not startofweek(T) or startofmonth(T).
+	startofday := datetimeFn("day", func(x string) string { return "date_trunc('day', " + x + ")" })
+	startofday.name = nameFirstArg
 	for name, f := range map[string]*function{
 		"round": {args: []argKind{argNumber, argInteger}, min: 1, name: nameFirstArg, resultOf: sameType, sql: func(e *ectx, a []*sqlExpr) string {
 			p := "0"
@@ -29,7 +32,7 @@ func init() {
 			}
 			return "CAST(round(" + a[0].sql + ", " + p + ") AS " + duckTypes[a[0].typ] + ")"
 		}},
-		"startofday":   datetimeFn("day", func(x string) string { return "date_trunc('day', " + x + ")" }),
+		"startofday":   startofday,
 		"startofmonth": datetimeFn("month", func(x string) string { return "date_trunc('month', " + x + ")" }),
 		"startofyear":  datetimeFn("year", func(x string) string { return "date_trunc('year', " + x + ")" }),
 		// Kusto's weeks start on Sunday, DuckDB's on Monday.

@@ -13,7 +13,7 @@ import (
 func init() {
 	for name, f := range map[string]*function{
 		"datetime_add":    {compile: compileDatetimeAdd},
-		"format_datetime": {compile: compileFormatDatetime},
+		"format_datetime": {compile: compileFormatDatetime, name: nameFirstArg},
 		"pack_array": {args: []argKind{argAny}, repeat: true, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
 			var parts []string
 			for _, x := range a {

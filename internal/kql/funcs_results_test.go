@@ -82,7 +82,7 @@ func TestFunctionResults(t *testing.T) {
 			for i, x := range parts {
 				parts[i] = "c" + strconv.Itoa(i) + " = " + x
 			}
-			got := oneRow(t, db, "Events | where Id == 1 | project "+strings.Join(parts, ", "))
+			got := singleRow(t, db, "Events | where Id == 1 | project "+strings.Join(parts, ", "))
 			if strings.Join(got, "\x00") != strings.Join(tc.want, "\x00") {
 				t.Errorf("%s\n got %q\nwant %q", tc.exprs, got, tc.want)
 			}
@@ -90,8 +90,8 @@ func TestFunctionResults(t *testing.T) {
 	}
 }
 
-// oneRow runs a query over the semantics table and returns its one row.
-func oneRow(t *testing.T, db *sql.DB, query string) []string {
+// singleRow runs a query over the semantics table and returns its one row.
+func singleRow(t *testing.T, db *sql.DB, query string) []string {
 	t.Helper()
 	q, err := Compile(query, semanticsSchema, testNow)
 	if err != nil {

@@ -198,6 +198,12 @@ func TestSemantics(t *testing.T) {
 		{"arg_min null values", `Events | summarize arg_min(R, Id) by K | order by K asc`,
 			[][]string{{"", "1", "4"}, {"a", "-0.75", "1"}, {"b", "<null>", "3"}, {"c", "2.25", "6"}}},
 
+		// take_any of several values takes them all from the same row.
+		{"take_any same row", `Events | where K == "a" | summarize take_any(Id, Text, R) | project Same = (Id == 1 and Text == "Error: disk full" and R == -0.75) or (Id == 2 and Text == "errors happened" and R == 0.5)`,
+			[][]string{{"true"}}},
+		{"take_any star", `Events | where Id in (3, 5) | summarize take_any(*) by K | project Same = (Id == 3 and K == "b" and Text == "no-error-here") or (Id == 5 and K == "" and Text == "xerror") | distinct Same`,
+			[][]string{{"true"}}},
+
 		// mv-expand: an empty array gives no row; a top-level array one per element.
 		{"mv-expand empty array", `Events | where Id in (1, 2) | mv-expand a = D.arr | project Id, a`, [][]string{{"1", "1"}, {"1", "2"}}},
 		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},

@@ -57,7 +57,8 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		}
 		keys[col.name] = true
 	}
-	// Each arg_max/arg_min aggregates a struct; its columns are picks from it.
+	// Each arg_max/arg_min (and take_any of several values) aggregates a
+	// struct; its columns are picks from it.
 	type pick struct{ id, field string }
 	var structs []*column
 	picks := map[*column]pick{}
@@ -70,7 +71,7 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		if call, ok := target.(*parser.Call); ok && (call.Func.Name == "arg_max" || call.Func.Name == "arg_min" || multiAny(call)) {
 			pickRow := ae.argMax
 			if multiAny(call) {
-				pickRow = ae.anyRow
+				pickRow = ae.takeAny
 			}
 			sql, fields, err := pickRow(call, name, keys)
 			if err != nil {

@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "CompromisedEntity", coalesce(arg_max(struct_pack("f0" := "ConfidenceScore" * 100, "f1" := "AlertName", "f2" := lower("AlertSeverity")), "ConfidenceScore" * 100), any_value(struct_pack("f0" := "ConfidenceScore" * 100, "f1" := "AlertName", "f2" := lower("AlertSeverity")))) AS "__arg1" FROM "SecurityAlert" WHERE "ConfidenceScore" IS NOT NULL GROUP BY "CompromisedEntity"),
+"_q2" AS (SELECT "CompromisedEntity", struct_extract("__arg1", 'f0') AS "max_", struct_extract("__arg1", 'f1') AS "AlertName", struct_extract("__arg1", 'f2') AS "max__arg2" FROM "_q1")
+SELECT * FROM "_q2" ORDER BY "CompromisedEntity" ASC NULLS FIRST

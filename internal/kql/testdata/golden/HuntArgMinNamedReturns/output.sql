@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "CompromisedEntity", coalesce(arg_min(struct_pack("f0" := "TimeGenerated", "f1" := "AlertName", "f2" := "AlertSeverity", "f3" := "ConfidenceScore" * 10), "TimeGenerated"), any_value(struct_pack("f0" := "TimeGenerated", "f1" := "AlertName", "f2" := "AlertSeverity", "f3" := "ConfidenceScore" * 10))) AS "__arg1" FROM "SecurityAlert" GROUP BY "CompromisedEntity"),
+"_q2" AS (SELECT "CompromisedEntity", struct_extract("__arg1", 'f0') AS "TimeGenerated", struct_extract("__arg1", 'f1') AS "FirstAlert", struct_extract("__arg1", 'f2') AS "FirstSeverity", struct_extract("__arg1", 'f3') AS "min_TimeGenerated_arg3" FROM "_q1")
+SELECT * FROM "_q2" ORDER BY "CompromisedEntity" ASC NULLS FIRST

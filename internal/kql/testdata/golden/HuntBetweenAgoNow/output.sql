@@ -1,0 +1,1 @@
+SELECT "TimeGenerated", "AlertName" FROM "SecurityAlert" WHERE "TimeGenerated" BETWEEN TIMESTAMP '2026-03-10 10:00:00' AND TIMESTAMP '2026-03-10 12:00:00' ORDER BY "TimeGenerated" ASC NULLS FIRST

@@ -1,0 +1,1 @@
+SELECT "StatusChangeDate", "RecommendationDisplayName" FROM "SecurityRecommendation" WHERE "StatusChangeDate" > (TIMESTAMP '2026-03-10 12:00:00' + to_hours(CAST((-12) AS BIGINT))) ORDER BY "StatusChangeDate" ASC NULLS FIRST

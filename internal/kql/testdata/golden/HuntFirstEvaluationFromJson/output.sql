@@ -1,0 +1,2 @@
+WITH "_q1" AS (SELECT *, CASE WHEN regexp_matches(json_extract_string("Properties", '$.status.firstEvaluationDate'), '(Z|[+-]\d\d:?\d\d)$') THEN timezone('UTC', TRY_CAST(json_extract_string("Properties", '$.status.firstEvaluationDate') AS TIMESTAMPTZ)) ELSE TRY_CAST(json_extract_string("Properties", '$.status.firstEvaluationDate') AS TIMESTAMP) END AS "FirstEval" FROM "SecurityRecommendation")
+SELECT count(*) AS "Count" FROM "_q1" WHERE "FirstEval" <> "FirstEvaluationDate"

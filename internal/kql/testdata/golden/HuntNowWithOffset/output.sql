@@ -1,0 +1,1 @@
+SELECT count(*) AS "Count" FROM "SecurityAlert" WHERE "TimeGenerated" > TIMESTAMP '2026-03-10 09:00:00' AND "TimeGenerated" < TIMESTAMP '2026-03-10 12:00:00' AND "StartTime" > TIMESTAMP '2026-03-09 12:00:00'

@@ -1,0 +1,4 @@
+WITH "_q1" AS (SELECT "AlertLink", "AlertName", "AlertSeverity", "AlertType", "_BilledSize", "CompromisedEntity", "ConfidenceLevel", "ConfidenceScore", "Description", "DisplayName", "EndTime", "Entities", "ExtendedLinks", "ExtendedProperties", "_IsBillable", "IsIncident", "ProcessingEndTime", "ProductComponentName", "ProductName", "ProviderName", "RemediationSteps", "ResourceId", "SourceComputerId", "StartTime", "Status", "SubTechniques", "SystemAlertId", "Tactics", "Techniques", "TimeGenerated", "Type", "VendorName", "VendorOriginalId", "WorkspaceResourceGroup", "WorkspaceSubscriptionId", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId", regexp_extract("Entities", $1, 1) AS "IP" FROM "SecurityAlert"),
+"_q2" AS (SELECT "IP", count(*) AS "Alerts" FROM "_q1" WHERE coalesce("IP", '') <> '' GROUP BY "IP")
+SELECT * FROM "_q2" ORDER BY "Alerts" DESC NULLS LAST, "IP" ASC NULLS FIRST
+-- $1 = "(?s)^(?:.*?)\"Address\":\"(.*?)\"(?:.*)$"

@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT "AlertSeverity", count(*) AS "Alerts" FROM "SecurityAlert" WHERE lower("AlertSeverity") IN ($1, $2) AND lower("Status") <> $3 GROUP BY "AlertSeverity")
+SELECT * FROM "_q1" ORDER BY "AlertSeverity" ASC NULLS FIRST
+-- $1 = "high"
+-- $2 = "informational"
+-- $3 = "resolved"
