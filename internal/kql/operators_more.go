@@ -144,10 +144,14 @@ func compileProjectKeep(c *compiler, r *relation, op parser.Operator) (*relation
 // mvExpandList is SQL for the list mv-expand unnests from a dynamic value:
 // an array's elements, a property bag's entries as one-entry bags, and any
 // other value (null included) as itself. An empty array or bag gives no row.
+// An array, the common case, is read by one cast, which parses it once
+// (json_type and json_extract parsed it twice); a null element becomes a
+// SQL null, which is Kusto's null. Only what is not an array is looked at
+// again.
 func mvExpandList(x string) string {
-	return "CASE json_type(" + x + ") WHEN 'ARRAY' THEN CAST(json_extract(" + x + ", '$[*]') AS JSON[])" +
+	return "coalesce(TRY_CAST(CAST(" + x + " AS JSON) AS JSON[]), CASE json_type(" + x + ")" +
 		" WHEN 'OBJECT' THEN list_transform(json_keys(" + x + "), k -> json_object(k, json_extract(" + x + ", '$.\"' || replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')))" +
-		" ELSE [" + x + "] END"
+		" ELSE [" + x + "] END)"
 }
 
 // compileMvExpand writes one SELECT that unnests every expanded column (DuckDB
