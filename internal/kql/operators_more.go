@@ -155,14 +155,18 @@ func compileProjectKeep(c *compiler, r *relation, op parser.Operator) (*relation
 // an array's elements, a property bag's entries as one-entry bags, and any
 // other value (null included) as itself. An empty array or bag gives no row.
 // With bagArray (kind=array), a bag's entries are [key, value] arrays instead.
+// An array, the common case, is read by one cast, which parses it once
+// (json_type and json_extract parsed it twice); a null element becomes a
+// SQL null, which is Kusto's null. Only what is not an array is looked at
+// again.
 func mvExpandList(x string, bagArray bool) string {
 	entry := "json_object"
 	if bagArray {
 		entry = "json_array"
 	}
-	return "CASE json_type(" + x + ") WHEN 'ARRAY' THEN CAST(json_extract(" + x + ", '$[*]') AS JSON[])" +
+	return "coalesce(TRY_CAST(CAST(" + x + " AS JSON) AS JSON[]), CASE json_type(" + x + ")" +
 		" WHEN 'OBJECT' THEN list_transform(json_keys(" + x + "), k -> " + entry + "(k, json_extract(" + x + ", '$.\"' || replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')))" +
-		" ELSE [" + x + "] END"
+		" ELSE [" + x + "] END)"
 }
 
 // compileMvExpand writes one SELECT that unnests every expanded column (DuckDB

@@ -122,6 +122,10 @@ func TestSemantics(t *testing.T) {
 		{"array_length", `Events | project Id, L = array_length(D.arr), M = array_length(D) | order by Id asc`,
 			[][]string{{"1", "2", "<null>"}, {"2", "0", "<null>"}, {"3", "<null>", "<null>"}, {"4", "<null>", "<null>"}, {"5", "<null>", "<null>"}, {"6", "<null>", "3"}}},
 
+		// mv-expand gives an array's null element as null.
+		{"mv-expand null element", `datatable (D: dynamic) [dynamic([1, null, "x"])] | mv-expand D | project N = isnull(D), S = tostring(D)`,
+			[][]string{{"false", "1"}, {"true", ""}, {"false", "x"}}},
+
 		// between is inclusive at both ends; a timespan upper bound counts from the lower one.
 		{"between datetimes", `Events | where T between (datetime(2026-03-10) .. datetime(2026-03-10 06:00)) | project Id`, [][]string{{"2"}, {"3"}}},
 		{"between datetime and timespan", `Events | where T between (datetime(2026-03-10) .. 6h) | project Id`, [][]string{{"2"}, {"3"}}},
