@@ -149,7 +149,7 @@ func printCompileBench(stdout io.Writer, r bench.CompileResult, asJSON bool) err
 			"medianUs": us(r.Median), "p90Us": us(r.P90), "maxUs": us(r.Max), "slowest": r.Slowest, "meanUs": us(r.Mean),
 		})
 	}
-	fmt.Fprintf(stdout, "kql suite          %d golden queries built in; %d compiled, %d refused as Kusto refuses them (not timed)\n", r.Queries, r.Queries-r.Rejected, r.Rejected)
+	fmt.Fprintf(stdout, "kql suite          %d golden queries built in; %d compiled, %d refused by the compiler, as their output.err expects (not timed)\n", r.Queries, r.Queries-r.Rejected, r.Rejected)
 	fmt.Fprintf(stdout, "compile            parse + translate to SQL, %d runs of each query, GOMAXPROCS %d\n", r.Runs, runtime.GOMAXPROCS(0))
 	fmt.Fprintf(stdout, "per query          median %.1f µs, p90 %.1f µs, max %.1f µs (%s) of each query's median\n", us(r.Median), us(r.P90), us(r.Max), r.Slowest)
 	fmt.Fprintf(stdout, "mean               %.1f µs a compilation\n", us(r.Mean))

@@ -17,7 +17,7 @@ const DefaultCompileRuns = 200
 // SQL) timed over the golden suite embedded in the binary.
 type CompileResult struct {
 	Queries  int // in the suite
-	Rejected int // refused by the compiler, as Kusto refuses them; not timed
+	Rejected int // refused by the compiler (the suite's output.err queries); not timed
 	Runs     int // compilations of each compiled query
 	// Median, P90 and Max are over the queries, of each query's median
 	// compile time; Slowest is the query with the Max.
