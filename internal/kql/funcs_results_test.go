@@ -35,6 +35,8 @@ func TestFunctionResults(t *testing.T) {
 			[]string{"3", "3", "2", "2", "1", "2"}},
 		{"translate", `translate("abc", "x", "abc"), translate("abc", "", "ab"), translate("krasp", "otsku", "spark")`,
 			[]string{"xxx", "", "kusto"}},
+		{"strcmp, isascii and scalar hll_merge", `strcmp("ABC", "ABC"), strcmp("abc", "ABC"), strcmp("ABC", "abc"), isascii("abc"), isascii("héllo"), dcount_hll(hll_merge(dynamic([1, 2]), dynamic([2, 3])))`,
+			[]string{"0", "1", "-1", "true", "false", "3"}},
 		{"strrep and reverse", `strrep("ABC", 2), strrep(123, 3, "."), strrep(3s, 2, " "), reverse("ABCDEF"), reverse(123)`,
 			[]string{"ABCABC", "123.123.123", "00:00:03 00:00:03", "FEDCBA", "321"}},
 		{"replace", `replace(@"(\w+)@(\w+)", @"\2 at \1", "mail alice@contoso now"), replace("is", "was", "This is it")`,
