@@ -1,6 +1,7 @@
 package kql
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/secexport/secexport/internal/kql/parser"
@@ -96,17 +97,26 @@ func compileIPv4InRange(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	if err != nil {
 		return nil, err
 	}
+	var ranges []string
 	for i, a := range args {
-		if a.typ == TDynamic && i > 0 && hi > 2 {
-			return nil, e.errorf(x.Args[i], CodeNotSupported, "%s with a dynamic array of ranges is not supported yet", x.Func.Name)
-		}
-		if a.typ != TString {
+		switch {
+		case a.typ == TDynamic && i > 0 && hi > 2:
+			// A constant array of ranges, as a let of dynamic(["10.0.0.0/8", ...]) gives.
+			var rs []string
+			if a.konst == nil || a.konst.null || json.Unmarshal([]byte(a.konst.str), &rs) != nil {
+				return nil, e.errorf(x.Args[i], CodeNotSupported, "%s with ranges that are not constant strings or a constant dynamic array of strings is not supported yet", x.Func.Name)
+			}
+			for _, r := range rs {
+				ranges = append(ranges, ipv4Struct(e.c.arg(r)))
+			}
+		case a.typ != TString:
 			return nil, incompatible(e, x, args)
+		case i > 0:
+			ranges = append(ranges, ipv4Struct(a.sql))
 		}
 	}
-	var ranges []string
-	for _, a := range args[1:] {
-		ranges = append(ranges, ipv4Struct(a.sql))
+	if len(ranges) == 0 {
+		ranges = append(ranges, "NULL")
 	}
 	body := "CASE WHEN len(list_filter(__rs, lambda __r: __r IS NOT NULL)) > 0 THEN list_bool_or(list_transform(list_filter(__rs, lambda __r: __r IS NOT NULL), " +
 		"lambda __r: __a.v // (1::BIGINT << (32 - __r.p)) = __r.m // (1::BIGINT << (32 - __r.p)))) END"

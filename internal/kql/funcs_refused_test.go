@@ -30,7 +30,7 @@ func TestFunctionsRefused(t *testing.T) {
 		{"SecureScores | summarize percentiles_array(TimeGenerated, 50)", 1, 44, "percentiles_array of a datetime"},
 		{"SecureScores | extend x = parse_ipv6(DisplayName)", 1, 27, "'parse_ipv6' is not supported yet"},
 		{"let f = (x: string) { x }; SecureScores | extend y = f(Weight)", 1, 56, "Passing a value of type long"},
-		{"SecurityAlert | take 1 | extend t = ipv4_is_in_any_range(CompromisedEntity, dynamic([\"10.0.0.0/8\"]))", 1, 77, "dynamic array of ranges"},
+		{"SecurityAlert | take 1 | extend t = ipv4_is_in_any_range(CompromisedEntity, pack_array(CompromisedEntity))", 1, 77, "not constant"},
 	} {
 		_, err := Compile(tc.query, schema, testNow)
 		var e *Error
