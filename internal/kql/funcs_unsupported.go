@@ -22,7 +22,7 @@ func init() {
 		punycode_domain_to_string treepath estimate_data_size ingestion_time extent_id extent_tags
 		current_cluster_endpoint current_database current_principal current_principal_details
 		current_principal_is_member_of cursor_after cursor_before_or_at cursor_current
-		geo_distance_2points geo_point_in_circle geo_point_in_polygon geo_point_to_geohash
+		argmax argmin geo_distance_2points geo_point_in_circle geo_point_in_polygon geo_point_to_geohash
 		geo_point_to_s2cell geo_point_to_h3cell beta_cdf beta_inv beta_pdf erf erfc
 		percentile_tdigest percentrank_tdigest rank_tdigest tdigest tdigest_merge merge_tdigest`) {
 		if _, ok := functions[name]; ok {
