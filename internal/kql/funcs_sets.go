@@ -56,7 +56,9 @@ func init() {
 				return "(CASE WHEN " + i + " < 0 THEN " + i + " + " + n + " ELSE " + i + " END)"
 			}
 			from, to := "greatest("+at(a[1])+", 0)", "least("+at(a[2])+", "+n+" - 1)"
-			return ifArrays(a[:1], "to_json(CASE WHEN "+from+" <= "+to+" THEN list_slice("+l+", "+from+" + 1, "+to+" + 1) ELSE []::JSON[] END)")
+			// greatest and least skip nulls; a null index makes the slice null.
+			nulls := e.operand(a[1], TLong) + " IS NULL OR " + e.operand(a[2], TLong) + " IS NULL"
+			return ifArrays(a[:1], "to_json(CASE WHEN "+nulls+" THEN NULL WHEN "+from+" <= "+to+" THEN list_slice("+l+", "+from+" + 1, "+to+" + 1) ELSE []::JSON[] END)")
 		}},
 		"array_reverse": {args: []argKind{argDynamic}, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
 			return ifArrays(a, "to_json(list_reverse("+jsonList(a[0])+"))")

@@ -50,13 +50,14 @@ func init() {
 			return "regexp_matches(" + a[0].sql + ", '^[\\x00-\\x7F]*$')"
 		}},
 		"strrep": {args: []argKind{argAny, argInteger, argAny}, min: 2, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
-			n := "least(" + e.operand(a[1], TLong) + ", 1024)"
+			m := e.operand(a[1], TLong)
+			n := "least(" + m + ", 1024)" // least would skip a null m
 			d := "''"
 			if len(a) == 3 {
 				d = e.toString(a[2])
 			}
 			v := e.toString(a[0])
-			return "CASE WHEN " + n + " >= 1 THEN array_to_string(list_transform(range(" + n + "), lambda __i: " + v + "), " + d + ") ELSE '' END"
+			return "CASE WHEN " + m + " >= 1 THEN array_to_string(list_transform(range(" + n + "), lambda __i: " + v + "), " + d + ") ELSE '' END"
 		}},
 		"url_encode":           urlEncode(true),
 		"url_encode_component": urlEncode(false),
