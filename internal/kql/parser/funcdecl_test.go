@@ -66,3 +66,13 @@ func TestParseInvoke(t *testing.T) {
 		t.Errorf("invoke without a call: %v", err)
 	}
 }
+
+func TestParseView(t *testing.T) {
+	q, err := Parse("let v = view () { T | take 1 }; v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := q.Stmts[0].(*Let).X.(*FuncDecl); !ok || len(d.Params) != 0 {
+		t.Errorf("view = %#v", q.Stmts[0].(*Let).X)
+	}
+}
