@@ -23,6 +23,8 @@ func init() {
 		"ipv4_is_match":        {compile: ipv4Pair("ipv4_is_match", TBool, "__a.v // __d = __b.v // __d")},
 		"ipv4_is_in_range":     {compile: compileIPv4InRange},
 		"ipv4_is_in_any_range": {compile: compileIPv4InRange},
+		"has_ipv4":             {compile: compileHasIPv4},
+		"has_any_ipv4":         {compile: compileHasIPv4},
 		"parse_url":            {args: []argKind{argString}, resultOf: onlyType(TString, TDynamic), sql: func(e *ectx, a []*sqlExpr) string { return parseURL(a[0].sql) }},
 	} {
 		functions[name] = f
@@ -147,4 +149,53 @@ func parseURL(s string) string {
 	obj := "json_object('Scheme', __u.scheme, 'Host', " + host + ", 'Port', " + port + ", 'Path', __u.path, 'Username', __u.user, 'Password', __u.pass, " +
 		"'Query Parameters', coalesce(" + params + ", CAST('{}' AS JSON)), 'Fragment', __u.frag)"
 	return "list_transform([" + m + "], lambda __u: " + obj + ")[1]"
+}
+
+// compileHasIPv4 is has_ipv4(text, address) and has_any_ipv4(text,
+// address, ...) (addresses as strings or constant dynamic arrays): whether
+// one of the addresses, each a valid IPv4 address without a prefix length,
+// appears in the text delimited by characters that are not letters or
+// digits (or the text's ends), as Kusto documents.
+func compileHasIPv4(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	hi := 2
+	if x.Func.Name == "has_any_ipv4" {
+		hi = 64
+	}
+	if err := argCount(e, x, 2, hi); err != nil {
+		return nil, err
+	}
+	args, err := e.args(x)
+	if err != nil {
+		return nil, err
+	}
+	if args[0].typ != TString {
+		return nil, incompatible(e, x, args)
+	}
+	var ips []string
+	for i, a := range args[1:] {
+		switch {
+		case a.typ == TDynamic && hi > 2:
+			var list []string
+			if a.konst == nil || a.konst.null || json.Unmarshal([]byte(a.konst.str), &list) != nil {
+				return nil, e.errorf(x.Args[i+1], CodeNotSupported, "%s with addresses that are not constant strings or a constant dynamic array of strings is not supported yet", x.Func.Name)
+			}
+			for _, ip := range list {
+				ips = append(ips, e.c.arg(ip))
+			}
+		case a.typ == TString:
+			ips = append(ips, a.sql)
+		default:
+			return nil, incompatible(e, x, args)
+		}
+	}
+	var found []string
+	for _, ip := range ips {
+		valid := "list_transform([" + ipv4Struct(ip) + "], lambda __h: __h IS NOT NULL AND NOT contains(" + ip + ", '/'))[1]"
+		re := e.c.arg("(^|"+termBound+")") + " || regexp_escape(" + ip + ") || " + e.c.arg("($|"+termBound+")")
+		found = append(found, "("+valid+" AND regexp_matches("+args[0].sql+", "+re+"))")
+	}
+	if len(found) == 0 {
+		found = []string{"false"}
+	}
+	return &sqlExpr{sql: "coalesce(" + strings.Join(found, " OR ") + ", false)", typ: TBool, atomic: true, agg: anyAgg(args)}, nil
 }

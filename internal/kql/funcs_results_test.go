@@ -31,6 +31,8 @@ func TestFunctionResults(t *testing.T) {
 			[]string{"0", "-1", "1", "0", "0", "<null>"}},
 		{"ipv4 match and ranges", `ipv4_is_match("192.168.1.1/24", "192.168.1.255"), ipv4_is_match("192.168.1.1", "192.168.1.255"), ipv4_is_in_range("192.168.1.6", "192.168.1.1/24"), ipv4_is_in_range("192.168.1.1", "192.168.2.1/24"), ipv4_is_in_any_range("10.0.0.5", "192.168.0.0/16", "10.0.0.0/8"), ipv4_is_in_any_range("172.20.1.1", dynamic(["10.0.0.0/8", "172.16.0.0/12"])), ipv4_is_in_any_range("8.8.8.8", dynamic(["10.0.0.0/8", "172.16.0.0/12"]))`,
 			[]string{"true", "false", "true", "false", "true", "true", "false"}},
+		{"has_ipv4", `has_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1'), has_ipv4('05:04:54 127.0.0.256 GET /favicon.ico 404', '127.0.0.256'), has_ipv4('05:04:54127.0.0.1 GET /favicon.ico 404', '127.0.0.1'), has_any_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1', '127.0.0.2'), has_any_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', dynamic(['127.0.0.1', '127.0.0.2'])), has_any_ipv4('05:04:54 127.0.0.256 GET /favicon.ico 404', dynamic(["127.0.0.256", "192.168.1.1"])), has_any_ipv4('05:04:54127.0.0.1 GET /favicon.ico 404', '127.0.0.1', '192.168.1.1'), has_ipv4("came from: 192.168.1.1, 10.1.1.115 and 10.1.1.201", "10.1.1.115"), has_ipv4("10.1.1.1/24", "10.1.1.1/24")`,
+			[]string{"true", "false", "false", "true", "true", "false", "false", "true", "false"}},
 		{"countof", `countof("aaa", "a"), countof("aaaa", "aa"), countof("ababa", "ab", "normal"), countof("ababa", "aba"), countof("ababa", "aba", "regex"), countof("abcabc", "a.c", "regex")`,
 			[]string{"3", "3", "2", "2", "1", "2"}},
 		{"translate", `translate("abc", "x", "abc"), translate("abc", "", "ab"), translate("krasp", "otsku", "spark")`,
