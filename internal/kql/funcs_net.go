@@ -23,9 +23,14 @@ func init() {
 		"ipv4_is_match":        {compile: ipv4Pair("ipv4_is_match", TBool, "__a.v // __d = __b.v // __d")},
 		"ipv4_is_in_range":     {compile: compileIPv4InRange},
 		"ipv4_is_in_any_range": {compile: compileIPv4InRange},
-		"has_ipv4":             {compile: compileHasIPv4},
-		"has_any_ipv4":         {compile: compileHasIPv4},
-		"parse_url":            {args: []argKind{argString}, resultOf: onlyType(TString, TDynamic), sql: func(e *ectx, a []*sqlExpr) string { return parseURL(a[0].sql) }},
+		"ipv4_netmask_suffix": {args: []argKind{argString}, resultOf: onlyType(TString, TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			return withIPv4(a[0].sql, "__a", "CAST(__a.p AS BIGINT)")
+		}},
+		"format_ipv4":      {compile: formatIPv4(false)},
+		"format_ipv4_mask": {compile: formatIPv4(true)},
+		"has_ipv4":         {compile: compileHasIPv4},
+		"has_any_ipv4":     {compile: compileHasIPv4},
+		"parse_url":        {args: []argKind{argString}, resultOf: onlyType(TString, TDynamic), sql: func(e *ectx, a []*sqlExpr) string { return parseURL(a[0].sql) }},
 	} {
 		functions[name] = f
 	}
@@ -198,4 +203,48 @@ func compileHasIPv4(e *ectx, x *parser.Call) (*sqlExpr, error) {
 		found = []string{"false"}
 	}
 	return &sqlExpr{sql: "coalesce(" + strings.Join(found, " OR ") + ", false)", typ: TBool, atomic: true, agg: anyAgg(args)}, nil
+}
+
+// formatIPv4 is format_ipv4 and format_ipv4_mask(address [, prefix]): the
+// address, as text or as a number (big-endian), masked to the shorter of
+// its own prefix and the argument (0 to 32), written a.b.c.d or
+// a.b.c.d/prefix; "" when the address or the prefix is not valid.
+func formatIPv4(withMask bool) func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	return func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+		if err := argCount(e, x, 1, 2); err != nil {
+			return nil, err
+		}
+		args, err := e.args(x)
+		if err != nil {
+			return nil, err
+		}
+		var ip string
+		switch a := args[0]; {
+		case a.typ == TString:
+			ip = ipv4Struct(a.sql)
+		case a.typ.isInteger():
+			n := e.operand(a, TLong)
+			ip = "CASE WHEN " + n + " BETWEEN 0 AND 4294967295 THEN {'v': CAST(" + n + " AS BIGINT), 'p': 32, 'm': CAST(" + n + " AS BIGINT)} END"
+		default:
+			return nil, incompatible(e, x, args)
+		}
+		p := "__a.p"
+		if len(args) == 2 {
+			if !args[1].typ.isInteger() {
+				return nil, incompatible(e, x, args)
+			}
+			n := e.operand(args[1], TLong)
+			p = "CASE WHEN " + n + " BETWEEN 0 AND 32 THEN least(__a.p, " + n + ") END"
+		}
+		octet := func(div string) string { return "CAST(__m // " + div + " % 256 AS VARCHAR)" }
+		text := octet("16777216") + " || '.' || " + octet("65536") + " || '.' || " + octet("256") + " || '.' || " + octet("1")
+		if withMask {
+			text += " || '/' || CAST(__p AS VARCHAR)"
+		}
+		masked := "list_transform([{'m': __a.v // (1::BIGINT << (32 - __p)) * (1::BIGINT << (32 - __p)), 'p': __p}], lambda __q: list_transform([__q.m], lambda __m: " + text + ")[1])[1]"
+		masked = strings.ReplaceAll(masked, "CAST(__p AS VARCHAR)", "CAST(__q.p AS VARCHAR)")
+		body := "list_transform([" + p + "], lambda __p: CASE WHEN __p IS NOT NULL THEN " + masked + " END)[1]"
+		sql := "coalesce(list_transform([" + ip + "], lambda __a: CASE WHEN __a IS NOT NULL THEN " + body + " END)[1], '')"
+		return &sqlExpr{sql: sql, typ: TString, atomic: true, agg: anyAgg(args)}, nil
+	}
 }
