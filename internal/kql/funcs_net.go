@@ -26,6 +26,13 @@ func init() {
 		"ipv4_netmask_suffix": {args: []argKind{argString}, resultOf: onlyType(TString, TLong), sql: func(e *ectx, a []*sqlExpr) string {
 			return withIPv4(a[0].sql, "__a", "CAST(__a.p AS BIGINT)")
 		}},
+		"parse_ipv4_mask": {args: []argKind{argString, argInteger}, resultOf: func(a []*sqlExpr) (Type, bool) {
+			return TLong, a[0].typ == TString && a[1].typ.isInteger()
+		}, sql: func(e *ectx, a []*sqlExpr) string {
+			n := e.operand(a[1], TLong)
+			d := "(1::BIGINT << (32 - least(__a.p, " + n + ")))"
+			return withIPv4(a[0].sql, "__a", "CASE WHEN "+n+" BETWEEN 0 AND 32 THEN __a.v // "+d+" * "+d+" END")
+		}},
 		"format_ipv4":      {compile: formatIPv4(false)},
 		"format_ipv4_mask": {compile: formatIPv4(true)},
 		"has_ipv4":         {compile: compileHasIPv4},

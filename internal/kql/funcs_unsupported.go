@@ -11,7 +11,7 @@ import (
 // called unknown.
 func init() {
 	for _, name := range strings.Fields(`
-		parse_ipv4_mask parse_ipv6 parse_ipv6_mask ipv6_is_match ipv6_is_in_range ipv6_is_in_any_range
+		parse_ipv6 parse_ipv6_mask ipv6_is_match ipv6_is_in_range ipv6_is_in_any_range
 		has_ipv4_prefix has_any_ipv4_prefix
 		indexof_regex array_iff array_split array_shift_left
 		array_shift_right array_rotate_left array_rotate_right bag_set_key bag_zip to_utf8 make_string
