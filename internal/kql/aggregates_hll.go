@@ -2,7 +2,8 @@ package kql
 
 import "github.com/secexport/secexport/internal/kql/parser"
 
-// hll, hll_if, hll_merge and dcount_hll. Kusto's hll() is a HyperLogLog
+// hll, hll_if, hll_merge (the aggregate, and the scalar of several
+// arguments) and dcount_hll. Kusto's hll() is a HyperLogLog
 // sketch; secexport's is exact: the sorted dynamic array of the distinct
 // non-null values, so that dcount_hll(hll(X)) is dcount(X), which is exact
 // too. Only dcount_hll and hll_merge read the representation (an hll value
@@ -16,6 +17,21 @@ func init() {
 	} {
 		aggregates[name] = a
 	}
+	// hll_merge(h1, h2, ...) outside summarize is the scalar merge of its
+	// arguments; Kusto names its column hll_merged_result.
+	functions["hll_merge"] = &function{args: []argKind{argDynamic}, min: 2, repeat: true, resultOf: allType(TDynamic, TDynamic),
+		nameOf: func(*compiler, *parser.Call, *relation) string { return "hll_merged_result" },
+		sql: func(e *ectx, a []*sqlExpr) string {
+			var lists []string
+			for _, x := range a {
+				lists = append(lists, "CASE WHEN json_type("+x.sql+") = 'ARRAY' THEN "+jsonList(x)+" ELSE []::JSON[] END")
+			}
+			all := lists[0]
+			for _, l := range lists[1:] {
+				all = "list_concat(" + all + ", " + l + ")"
+			}
+			return "to_json(list_sort(list_distinct(" + all + ")))"
+		}}
 	functions["dcount_hll"] = &function{args: []argKind{argDynamic}, result: TLong, name: namePrefixArg, prefix: "dcount_hll", sql: func(e *ectx, a []*sqlExpr) string {
 		return "CASE WHEN json_type(" + a[0].sql + ") = 'ARRAY' THEN CAST(json_array_length(" + a[0].sql + ") AS BIGINT) END"
 	}}

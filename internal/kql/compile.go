@@ -248,6 +248,9 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 		if fn := c.letFunction(x.Func.Name); fn != nil {
 			return c.callTabular(fn, x, x.Args)
 		}
+		if c.isMaterialize(x) {
+			return nil, c.errorf(x, CodeNotSupported, "materialize() is supported only as the value of a let statement (let T = materialize(...))")
+		}
 		if x.Func.Name == "materialize" || x.Func.Name == "table" {
 			return nil, c.errorf(x, CodeNotSupported, "the '%s' function is not supported yet", x.Func.Name)
 		}

@@ -1,6 +1,7 @@
 package kql
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/secexport/secexport/internal/kql/parser"
@@ -22,7 +23,21 @@ func init() {
 		"ipv4_is_match":        {compile: ipv4Pair("ipv4_is_match", TBool, "__a.v // __d = __b.v // __d")},
 		"ipv4_is_in_range":     {compile: compileIPv4InRange},
 		"ipv4_is_in_any_range": {compile: compileIPv4InRange},
-		"parse_url":            {args: []argKind{argString}, resultOf: onlyType(TString, TDynamic), sql: func(e *ectx, a []*sqlExpr) string { return parseURL(a[0].sql) }},
+		"ipv4_netmask_suffix": {args: []argKind{argString}, resultOf: onlyType(TString, TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			return withIPv4(a[0].sql, "__a", "CAST(__a.p AS BIGINT)")
+		}},
+		"parse_ipv4_mask": {args: []argKind{argString, argInteger}, resultOf: func(a []*sqlExpr) (Type, bool) {
+			return TLong, a[0].typ == TString && a[1].typ.isInteger()
+		}, sql: func(e *ectx, a []*sqlExpr) string {
+			n := e.operand(a[1], TLong)
+			d := "(1::BIGINT << (32 - least(__a.p, " + n + ")))"
+			return withIPv4(a[0].sql, "__a", "CASE WHEN "+n+" BETWEEN 0 AND 32 THEN __a.v // "+d+" * "+d+" END")
+		}},
+		"format_ipv4":      {compile: formatIPv4(false)},
+		"format_ipv4_mask": {compile: formatIPv4(true)},
+		"has_ipv4":         {compile: compileHasIPv4},
+		"has_any_ipv4":     {compile: compileHasIPv4},
+		"parse_url":        {args: []argKind{argString}, resultOf: onlyType(TString, TDynamic), sql: func(e *ectx, a []*sqlExpr) string { return parseURL(a[0].sql) }},
 	} {
 		functions[name] = f
 	}
@@ -96,17 +111,26 @@ func compileIPv4InRange(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	if err != nil {
 		return nil, err
 	}
+	var ranges []string
 	for i, a := range args {
-		if a.typ == TDynamic && i > 0 && hi > 2 {
-			return nil, e.errorf(x.Args[i], CodeNotSupported, "%s with a dynamic array of ranges is not supported yet", x.Func.Name)
-		}
-		if a.typ != TString {
+		switch {
+		case a.typ == TDynamic && i > 0 && hi > 2:
+			// A constant array of ranges, as a let of dynamic(["10.0.0.0/8", ...]) gives.
+			var rs []string
+			if a.konst == nil || a.konst.null || json.Unmarshal([]byte(a.konst.str), &rs) != nil {
+				return nil, e.errorf(x.Args[i], CodeNotSupported, "%s with ranges that are not constant strings or a constant dynamic array of strings is not supported yet", x.Func.Name)
+			}
+			for _, r := range rs {
+				ranges = append(ranges, ipv4Struct(e.c.arg(r)))
+			}
+		case a.typ != TString:
 			return nil, incompatible(e, x, args)
+		case i > 0:
+			ranges = append(ranges, ipv4Struct(a.sql))
 		}
 	}
-	var ranges []string
-	for _, a := range args[1:] {
-		ranges = append(ranges, ipv4Struct(a.sql))
+	if len(ranges) == 0 {
+		ranges = append(ranges, "NULL")
 	}
 	body := "CASE WHEN len(list_filter(__rs, lambda __r: __r IS NOT NULL)) > 0 THEN list_bool_or(list_transform(list_filter(__rs, lambda __r: __r IS NOT NULL), " +
 		"lambda __r: __a.v // (1::BIGINT << (32 - __r.p)) = __r.m // (1::BIGINT << (32 - __r.p)))) END"
@@ -137,4 +161,97 @@ func parseURL(s string) string {
 	obj := "json_object('Scheme', __u.scheme, 'Host', " + host + ", 'Port', " + port + ", 'Path', __u.path, 'Username', __u.user, 'Password', __u.pass, " +
 		"'Query Parameters', coalesce(" + params + ", CAST('{}' AS JSON)), 'Fragment', __u.frag)"
 	return "list_transform([" + m + "], lambda __u: " + obj + ")[1]"
+}
+
+// compileHasIPv4 is has_ipv4(text, address) and has_any_ipv4(text,
+// address, ...) (addresses as strings or constant dynamic arrays): whether
+// one of the addresses, each a valid IPv4 address without a prefix length,
+// appears in the text delimited by characters that are not letters or
+// digits (or the text's ends), as Kusto documents.
+func compileHasIPv4(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	hi := 2
+	if x.Func.Name == "has_any_ipv4" {
+		hi = 64
+	}
+	if err := argCount(e, x, 2, hi); err != nil {
+		return nil, err
+	}
+	args, err := e.args(x)
+	if err != nil {
+		return nil, err
+	}
+	if args[0].typ != TString {
+		return nil, incompatible(e, x, args)
+	}
+	var ips []string
+	for i, a := range args[1:] {
+		switch {
+		case a.typ == TDynamic && hi > 2:
+			var list []string
+			if a.konst == nil || a.konst.null || json.Unmarshal([]byte(a.konst.str), &list) != nil {
+				return nil, e.errorf(x.Args[i+1], CodeNotSupported, "%s with addresses that are not constant strings or a constant dynamic array of strings is not supported yet", x.Func.Name)
+			}
+			for _, ip := range list {
+				ips = append(ips, e.c.arg(ip))
+			}
+		case a.typ == TString:
+			ips = append(ips, a.sql)
+		default:
+			return nil, incompatible(e, x, args)
+		}
+	}
+	var found []string
+	for _, ip := range ips {
+		valid := "list_transform([" + ipv4Struct(ip) + "], lambda __h: __h IS NOT NULL AND NOT contains(" + ip + ", '/'))[1]"
+		re := e.c.arg("(^|"+termBound+")") + " || regexp_escape(" + ip + ") || " + e.c.arg("($|"+termBound+")")
+		found = append(found, "("+valid+" AND regexp_matches("+args[0].sql+", "+re+"))")
+	}
+	if len(found) == 0 {
+		found = []string{"false"}
+	}
+	return &sqlExpr{sql: "coalesce(" + strings.Join(found, " OR ") + ", false)", typ: TBool, atomic: true, agg: anyAgg(args)}, nil
+}
+
+// formatIPv4 is format_ipv4 and format_ipv4_mask(address [, prefix]): the
+// address, as text or as a number (big-endian), masked to the shorter of
+// its own prefix and the argument (0 to 32), written a.b.c.d or
+// a.b.c.d/prefix; "" when the address or the prefix is not valid.
+func formatIPv4(withMask bool) func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	return func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+		if err := argCount(e, x, 1, 2); err != nil {
+			return nil, err
+		}
+		args, err := e.args(x)
+		if err != nil {
+			return nil, err
+		}
+		var ip string
+		switch a := args[0]; {
+		case a.typ == TString:
+			ip = ipv4Struct(a.sql)
+		case a.typ.isInteger():
+			n := e.operand(a, TLong)
+			ip = "CASE WHEN " + n + " BETWEEN 0 AND 4294967295 THEN {'v': CAST(" + n + " AS BIGINT), 'p': 32, 'm': CAST(" + n + " AS BIGINT)} END"
+		default:
+			return nil, incompatible(e, x, args)
+		}
+		p := "__a.p"
+		if len(args) == 2 {
+			if !args[1].typ.isInteger() {
+				return nil, incompatible(e, x, args)
+			}
+			n := e.operand(args[1], TLong)
+			p = "CASE WHEN " + n + " BETWEEN 0 AND 32 THEN least(__a.p, " + n + ") END"
+		}
+		octet := func(div string) string { return "CAST(__m // " + div + " % 256 AS VARCHAR)" }
+		text := octet("16777216") + " || '.' || " + octet("65536") + " || '.' || " + octet("256") + " || '.' || " + octet("1")
+		if withMask {
+			text += " || '/' || CAST(__p AS VARCHAR)"
+		}
+		masked := "list_transform([{'m': __a.v // (1::BIGINT << (32 - __p)) * (1::BIGINT << (32 - __p)), 'p': __p}], lambda __q: list_transform([__q.m], lambda __m: " + text + ")[1])[1]"
+		masked = strings.ReplaceAll(masked, "CAST(__p AS VARCHAR)", "CAST(__q.p AS VARCHAR)")
+		body := "list_transform([" + p + "], lambda __p: CASE WHEN __p IS NOT NULL THEN " + masked + " END)[1]"
+		sql := "coalesce(list_transform([" + ip + "], lambda __a: CASE WHEN __a IS NOT NULL THEN " + body + " END)[1], '')"
+		return &sqlExpr{sql: sql, typ: TString, atomic: true, agg: anyAgg(args)}, nil
+	}
 }

@@ -49,14 +49,17 @@ func init() {
 			return ifArrays(a[:1], "CAST(coalesce(list_position("+jsonList(a[0])+", "+elementJSON(e, a[1])+"), 0) - 1 AS BIGINT)")
 		}},
 		"array_slice": {args: []argKind{argDynamic, argInteger, argInteger}, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
-			l, n := jsonList(a[0]), "len("+jsonList(a[0])+")"
-			// Negative indexes count from the end; the slice is cut to the array.
-			at := func(x *sqlExpr) string {
-				i := e.operand(x, TLong)
-				return "(CASE WHEN " + i + " < 0 THEN " + i + " + " + n + " ELSE " + i + " END)"
+			// Negative indexes count from the end; the slice is cut to the
+			// array; a null index makes it null (greatest and least would
+			// skip a null). The list is bound once, as __s.
+			from, to := e.operand(a[1], TLong), e.operand(a[2], TLong)
+			at := func(i string) string {
+				return "(CASE WHEN " + i + " < 0 THEN " + i + " + len(__s) ELSE " + i + " END)"
 			}
-			from, to := "greatest("+at(a[1])+", 0)", "least("+at(a[2])+", "+n+" - 1)"
-			return ifArrays(a[:1], "to_json(CASE WHEN "+from+" <= "+to+" THEN list_slice("+l+", "+from+" + 1, "+to+" + 1) ELSE []::JSON[] END)")
+			lo, hi := "greatest("+at(from)+", 0)", "least("+at(to)+", len(__s) - 1)"
+			body := "CASE WHEN " + from + " IS NULL OR " + to + " IS NULL THEN NULL WHEN " + lo + " <= " + hi +
+				" THEN list_slice(__s, " + lo + " + 1, " + hi + " + 1) ELSE []::JSON[] END"
+			return ifArrays(a[:1], "to_json(list_transform(["+jsonList(a[0])+"], lambda __s: "+body+")[1])")
 		}},
 		"array_reverse": {args: []argKind{argDynamic}, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
 			return ifArrays(a, "to_json(list_reverse("+jsonList(a[0])+"))")

@@ -7,7 +7,8 @@ import (
 	"github.com/secexport/secexport/internal/kql/parser"
 )
 
-// String functions: replace, translate, reverse, countof, strrep,
+// String functions: replace, translate, reverse, countof, strcmp,
+// isascii, strrep,
 // url_encode, url_encode_component, url_decode, hash_sha256, hash_sha1,
 // hash_md5, tohex, toguid, gettype, extract_json / extractjson and
 // columnifexists / column_ifexists.
@@ -41,14 +42,22 @@ func init() {
 			return "reverse(" + e.toString(a[0]) + ")"
 		}},
 		"countof": {compile: compileCountof},
+		// Ordinal comparison: -1, 0 or 1.
+		"strcmp": {args: []argKind{argString, argString}, resultOf: allType(TString, TLong), sql: func(e *ectx, a []*sqlExpr) string {
+			return "CAST(CASE WHEN " + a[0].sql + " < " + a[1].sql + " THEN -1 WHEN " + a[0].sql + " > " + a[1].sql + " THEN 1 WHEN " + a[0].sql + " = " + a[1].sql + " THEN 0 END AS BIGINT)"
+		}},
+		"isascii": {args: []argKind{argString}, resultOf: onlyType(TString, TBool), sql: func(e *ectx, a []*sqlExpr) string {
+			return "regexp_matches(" + a[0].sql + ", '^[\\x00-\\x7F]*$')"
+		}},
 		"strrep": {args: []argKind{argAny, argInteger, argAny}, min: 2, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
-			n := "least(" + e.operand(a[1], TLong) + ", 1024)"
+			m := e.operand(a[1], TLong)
+			n := "least(" + m + ", 1024)" // least would skip a null m
 			d := "''"
 			if len(a) == 3 {
 				d = e.toString(a[2])
 			}
 			v := e.toString(a[0])
-			return "CASE WHEN " + n + " >= 1 THEN array_to_string(list_transform(range(" + n + "), lambda __i: " + v + "), " + d + ") ELSE '' END"
+			return "CASE WHEN " + m + " >= 1 THEN array_to_string(list_transform(range(" + n + "), lambda __i: " + v + "), " + d + ") ELSE '' END"
 		}},
 		"url_encode":           urlEncode(true),
 		"url_encode_component": urlEncode(false),

@@ -156,7 +156,7 @@ func (e *ectx) call(x *parser.Call) (*sqlExpr, error) {
 	if fn := e.c.letFunction(name); fn != nil {
 		return e.callLet(fn, x, x.Args)
 	}
-	if a, ok := aggregates[name]; ok {
+	if a, ok := aggregates[name]; ok && (e.aggOK || functions[name] == nil) {
 		if !e.aggOK {
 			return nil, e.errorf(x, CodeArgument, "The aggregation function '%s' can only be used in summarize", name)
 		}

@@ -168,10 +168,11 @@ func (c *compiler) body(fn *letFunc, e *ectx) (*relation, *sqlExpr, error) {
 // funcArgs matches a call's arguments with fn's parameters: positional
 // ones first, then Name = value. An entry is nil where the parameter takes
 // its default.
-func (c *compiler) funcArgs(fn *letFunc, call parser.Node, args []parser.Expr) ([]parser.Expr, error) {
+func (c *compiler) funcArgs(fn *letFunc, call parser.Node, args []parser.Expr, skip int) ([]parser.Expr, error) {
 	bound := make([]parser.Expr, len(fn.params))
 	named := false
 	for i, a := range args {
+		i += skip
 		if pipe, ok := a.(*parser.Pipe); ok && len(pipe.Ops) > 0 {
 			// Kusto parses a user function's arguments as scalars: a
 			// tabular argument with operators needs parentheses.
@@ -195,7 +196,7 @@ func (c *compiler) funcArgs(fn *letFunc, call parser.Node, args []parser.Expr) (
 		bound[i] = a
 	}
 	for i, p := range fn.params {
-		if bound[i] == nil && p.Default == nil {
+		if bound[i] == nil && p.Default == nil && i >= skip {
 			return nil, c.errorf(call, CodeArgument, "The function '%s' expects %s", fn.name, fn.arity())
 		}
 	}
@@ -226,15 +227,30 @@ func (fn *letFunc) arity() string {
 }
 
 // expand binds fn's parameters to a call's arguments, compiled in the
-// caller's context e, and compiles the body.
-func (c *compiler) expand(fn *letFunc, call parser.Node, args []parser.Expr, e *ectx) (*relation, *sqlExpr, error) {
-	bound, err := c.funcArgs(fn, call, args)
+// caller's context e, and compiles the body. input, when not nil, is the
+// first argument (the rows invoke passes).
+func (c *compiler) expand(fn *letFunc, call parser.Node, args []parser.Expr, e *ectx, input *relation) (*relation, *sqlExpr, error) {
+	skip := 0
+	if input != nil {
+		skip = 1
+	}
+	bound, err := c.funcArgs(fn, call, args, skip)
 	if err != nil {
 		return nil, nil, err
 	}
 	scope := maps.Clone(fn.scope)
 	for i, p := range fn.params {
 		arg := bound[i]
+		if i == 0 && input != nil {
+			if !p.Tabular {
+				return nil, nil, c.errorf(call, CodeType, "The first parameter of '%s' must be a table for invoke", fn.name)
+			}
+			if err := c.hasColumns(fn, p, input, call); err != nil {
+				return nil, nil, err
+			}
+			scope[p.Name.Name] = &letValue{table: c.wrap(input)}
+			continue
+		}
 		if p.Tabular {
 			r, err := c.tabularArg(fn, p, arg)
 			if err != nil {
@@ -277,13 +293,45 @@ func (c *compiler) tabularArg(fn *letFunc, p funcParam, arg parser.Expr) (*relat
 	if err != nil {
 		return nil, err
 	}
+	if err := c.hasColumns(fn, p, r, arg); err != nil {
+		return nil, err
+	}
+	return c.wrap(r), nil
+}
+
+// hasColumns checks that the table r passed for p has the columns p requires.
+func (c *compiler) hasColumns(fn *letFunc, p funcParam, r *relation, at parser.Node) error {
 	for _, want := range p.cols {
 		col := r.lookup(want.Name)
 		if col == nil || string(col.typ) != want.Type {
-			return nil, c.errorf(arg, CodeType, "The table passed to '%s' does not have the required column %s: %s", fn.name, want.Name, want.Type)
+			return c.errorf(at, CodeType, "The table passed to '%s' does not have the required column %s: %s", fn.name, want.Name, want.Type)
 		}
 	}
-	return c.wrap(r), nil
+	return nil
+}
+
+// compileInvoke is T | invoke f(args): f(T, args) for a let function f
+// whose first parameter is a table.
+func compileInvoke(c *compiler, r *relation, op parser.Operator) (*relation, error) {
+	if err := c.needInput(r, op); err != nil {
+		return nil, err
+	}
+	call := op.(*parser.Invoke).Call
+	fn := c.letFunction(call.Func.Name)
+	if fn == nil {
+		if _, ok := functions[call.Func.Name]; ok {
+			return nil, c.errorf(call, CodeType, "'%s' is not a tabular function that invoke can call", call.Func.Name)
+		}
+		return nil, c.errorf(call, CodeUnresolved, "Failed to resolve function named '%s'", call.Func.Name)
+	}
+	if !fn.tabular {
+		return nil, c.errorf(call, CodeType, "'%s' is a scalar function, not a table", fn.name)
+	}
+	if len(fn.params) == 0 {
+		return nil, c.errorf(call, CodeArgument, "The function '%s' takes no table for invoke to pass", fn.name)
+	}
+	out, _, err := c.expand(fn, call, call.Args, &ectx{c: c}, r)
+	return out, err
 }
 
 // paramValue converts a scalar argument to its parameter's type. Only the
@@ -321,7 +369,7 @@ func (e *ectx) callLet(fn *letFunc, call parser.Node, args []parser.Expr) (*sqlE
 	if fn.tabular {
 		return nil, e.errorf(call, CodeType, "'%s' is a tabular function; its value cannot be used as a scalar", fn.name)
 	}
-	_, x, err := e.c.expand(fn, call, args, e)
+	_, x, err := e.c.expand(fn, call, args, e, nil)
 	return x, err
 }
 
@@ -330,7 +378,7 @@ func (c *compiler) callTabular(fn *letFunc, call parser.Node, args []parser.Expr
 	if !fn.tabular {
 		return nil, c.errorf(call, CodeType, "'%s' is a scalar function, not a table", fn.name)
 	}
-	r, _, err := c.expand(fn, call, args, &ectx{c: c})
+	r, _, err := c.expand(fn, call, args, &ectx{c: c}, nil)
 	return r, err
 }
 

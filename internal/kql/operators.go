@@ -39,6 +39,7 @@ func init() {
 		"render":          compileRender,
 		"serialize":       compileSerialize,
 		"getschema":       compileGetSchema,
+		"invoke":          compileInvoke,
 		"as":              compileAs,
 		"parse":           compileParse,
 		"parse-where":     compileParse,

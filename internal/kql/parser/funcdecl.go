@@ -153,3 +153,23 @@ func (p *parser) typeName() (string, Span, error) {
 	p.advance()
 	return t.Value, t.Span, nil
 }
+
+// Invoke is | invoke f(args): the input rows passed as f's first argument.
+type Invoke struct {
+	OpBase
+	Call *Call
+}
+
+func parseInvoke(p *parser, b OpBase) (Operator, error) {
+	t := p.tok()
+	if t.Kind != TokIdent || p.peek(1).Kind != TokLParen {
+		return nil, p.fail("expected a function call, as in invoke f()")
+	}
+	x, err := p.call()
+	if err != nil {
+		return nil, err
+	}
+	call := x.(*Call)
+	b.Last = call.Span()
+	return &Invoke{OpBase: b, Call: call}, nil
+}

@@ -51,3 +51,28 @@ func TestParseFuncDeclErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestParseInvoke(t *testing.T) {
+	src := "T | invoke f(1, x = 2) | count"
+	q, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv := q.Stmts[0].(*ExprStmt).X.(*Pipe).Ops[0].(*Invoke)
+	if inv.Call.Func.Name != "f" || len(inv.Call.Args) != 2 || inv.Span().Text(src) != "invoke f(1, x = 2)" {
+		t.Errorf("invoke = %+v, span %q", inv.Call, inv.Span().Text(src))
+	}
+	if _, err := Parse("T | invoke f"); err == nil || !strings.Contains(err.Error(), "expected a function call") {
+		t.Errorf("invoke without a call: %v", err)
+	}
+}
+
+func TestParseView(t *testing.T) {
+	q, err := Parse("let v = view () { T | take 1 }; v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := q.Stmts[0].(*Let).X.(*FuncDecl); !ok || len(d.Params) != 0 {
+		t.Errorf("view = %#v", q.Stmts[0].(*Let).X)
+	}
+}

@@ -34,6 +34,7 @@ func init() {
 		"render":          parseRender,
 		"serialize":       parseSerialize,
 		"getschema":       parseGetSchema,
+		"invoke":          parseInvoke,
 		"as":              parseAs,
 		"parse":           parseParse,
 		"parse-where":     parseParse,

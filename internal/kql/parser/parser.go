@@ -131,6 +131,14 @@ func (p *parser) let() (Statement, error) {
 	if _, err := p.expect(TokAssign); err != nil {
 		return nil, err
 	}
+	if p.atWord("view") && p.peek(1).Kind == TokLParen {
+		// let f = view () { ... }: a view differs from a function only in
+		// union * and search, which are not supported.
+		p.advance()
+		if !p.isFunctionDecl() {
+			return nil, p.fail("expected a function declaration after 'view'")
+		}
+	}
 	if p.isFunctionDecl() {
 		f, err := p.funcDecl()
 		if err != nil {
