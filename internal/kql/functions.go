@@ -167,7 +167,7 @@ func (e *ectx) call(x *parser.Call) (*sqlExpr, error) {
 	}
 	f, ok := functions[name]
 	if !ok {
-		if unsupportedFunction(name) {
+		if unsupportedFunctions[name] {
 			return nil, e.errorf(x, CodeNotSupported, "the function '%s' is not supported yet", name)
 		}
 		return nil, e.errorf(x, CodeUnknownFunction, "Unknown function: '%s'", name)
@@ -249,32 +249,6 @@ func incompatible(e *ectx, x *parser.Call, args []*sqlExpr) error {
 		ts = append(ts, string(a.typ))
 	}
 	return e.errorf(x, CodeType, "The function '%s' is not compatible with arguments (%s)", x.Func.Name, strings.Join(ts, ", "))
-}
-
-// unsupportedFunction reports whether name is a Kusto function that
-// secexport does not implement yet, so that the error says so rather than
-// calling it unknown.
-func unsupportedFunction(name string) bool {
-	for _, f := range strings.Fields(`
-		toscalar materialize format_timespan endofweek endofmonth endofyear dayofyear
-		getmonth getyear monthofyear weekofyear make_datetime make_timespan totimespan todecimal toguid tohex
-		ceiling exp log log10 log2 pow sqrt sign max_of min_of replace
-		translate reverse extractjson strrep countof has_any_index parse_url parse_path
-		parse_ipv4 parse_xml parse_csv parse_user_agent pack_all
-		array_slice array_sort_asc array_sort_desc array_index_of array_sum set_union set_intersect set_difference
-		set_has_element zip columnifexists column_ifexists url_decode
-		url_encode hash hash_sha256 hash_md5 gettype ipv4_is_private ipv4_is_match ipv4_compare ipv6_compare
-		ipv4_is_in_range row_number prev next series_decompose_forecast series_decompose_anomalies
-		geo_info_from_ip_address new_guid rand bitset_count_ones binary_and binary_or binary_xor binary_not bin_at
-		bin_auto iif_dynamic datetime_part dynamic_to_json isascii isutf8 strcmp has_all_index
-		unixtime_seconds_todatetime unixtime_milliseconds_todatetime datetime_utc_to_local datetime_local_to_utc
-		todatetime_utc ipv4_netmask_suffix jaccard_index
-	`) {
-		if f == name {
-			return true
-		}
-	}
-	return false
 }
 
 // cast converts a value with Kusto's to*() semantics: failures give null.
