@@ -57,7 +57,7 @@
 // it; project-away removes it. distinct * is over the visible columns only.
 // The final SELECT and Query.Columns leave out whatever is still hidden; a
 // query whose result would have only hidden columns is NotSupported.
-// getschema is not supported.
+// getschema lists the visible columns only.
 //
 // The test oracle, Kusto.Language, knows no hidden columns: the oracle
 // test compares secexport's result columns with Kusto's minus the four
