@@ -89,30 +89,12 @@ func (p *parser) subPipe() (*Pipe, Span, error) {
 }
 
 func parseLookup(p *parser, b OpBase) (Operator, error) {
-	ps, err := p.params()
+	j, err := parseJoin(p, b)
 	if err != nil {
 		return nil, err
 	}
-	right, err := p.tabularOperand()
-	if err != nil {
-		return nil, err
-	}
-	op := &Lookup{OpBase: b, Params: ps, Right: right}
-	if _, err := p.expectWord("on"); err != nil {
-		return nil, err
-	}
-	for {
-		x, err := p.expr()
-		if err != nil {
-			return nil, err
-		}
-		op.On = append(op.On, x)
-		op.Last = x.Span()
-		if !p.at(TokComma) {
-			return op, nil
-		}
-		p.advance()
-	}
+	jj := j.(*Join)
+	return &Lookup{OpBase: jj.OpBase, Params: jj.Params, Right: jj.Right, On: jj.On}, nil
 }
 
 func parseMakeSeries(p *parser, b OpBase) (Operator, error) {
