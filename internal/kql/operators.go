@@ -66,44 +66,14 @@ func (c *compiler) needInput(in *relation, op parser.Operator) error {
 // BY without computing anything twice.
 func refsPlain(r *relation, xs ...parser.Expr) bool {
 	ok := true
-	var walk func(parser.Expr)
-	walk = func(x parser.Expr) {
-		switch x := x.(type) {
-		case *parser.Ident:
-			if col := r.lookup(x.Name); col != nil && !col.plain {
-				ok = false
-			}
-		case *parser.Paren:
-			walk(x.X)
-		case *parser.Unary:
-			walk(x.X)
-		case *parser.Binary:
-			walk(x.X)
-			walk(x.Y)
-		case *parser.In:
-			walk(x.X)
-			for _, l := range x.List {
-				walk(l)
-			}
-		case *parser.Between:
-			walk(x.X)
-			walk(x.Lo)
-			walk(x.Hi)
-		case *parser.Call:
-			for _, a := range x.Args {
-				walk(a)
-			}
-		case *parser.Path:
-			walk(x.X)
-		case *parser.Index:
-			walk(x.X)
-			walk(x.I)
-		case *parser.Named:
-			walk(x.X)
-		}
-	}
 	for _, x := range xs {
-		walk(x)
+		parser.Walk(x, func(x parser.Expr) {
+			if id, isIdent := x.(*parser.Ident); isIdent {
+				if col := r.lookup(id.Name); col != nil && !col.plain {
+					ok = false
+				}
+			}
+		})
 	}
 	return ok
 }

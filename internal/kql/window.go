@@ -50,43 +50,12 @@ func windowExprs(op parser.Operator) []parser.Expr {
 // the calls whose arguments hold them.
 func windowCalls(xs []parser.Expr) []*parser.Call {
 	var calls []*parser.Call
-	var walk func(parser.Expr)
-	walk = func(x parser.Expr) {
-		switch x := x.(type) {
-		case *parser.Paren:
-			walk(x.X)
-		case *parser.Unary:
-			walk(x.X)
-		case *parser.Binary:
-			walk(x.X)
-			walk(x.Y)
-		case *parser.In:
-			walk(x.X)
-			for _, l := range x.List {
-				walk(l)
-			}
-		case *parser.Between:
-			walk(x.X)
-			walk(x.Lo)
-			walk(x.Hi)
-		case *parser.Call:
-			for _, a := range x.Args {
-				walk(a)
-			}
-			if windowFuncs[x.Func.Name] {
-				calls = append(calls, x)
-			}
-		case *parser.Path:
-			walk(x.X)
-		case *parser.Index:
-			walk(x.X)
-			walk(x.I)
-		case *parser.Named:
-			walk(x.X)
-		}
-	}
 	for _, x := range xs {
-		walk(x)
+		parser.Walk(x, func(x parser.Expr) {
+			if call, ok := x.(*parser.Call); ok && windowFuncs[call.Func.Name] {
+				calls = append(calls, call)
+			}
+		})
 	}
 	return calls
 }
