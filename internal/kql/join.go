@@ -106,15 +106,7 @@ func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, er
 		for _, col := range right.cols {
 			n := qualify("r", col, rnull)
 			if left.lookup(col.name) != nil {
-				// A right column whose name the left side has gets the first
-				// free numeric suffix, as in Kusto (A → A1).
-				for s := 1; ; s++ {
-					cand := col.name + strconv.Itoa(s)
-					if !taken[cand] {
-						n.name, taken[cand] = cand, true
-						break
-					}
-				}
+				n.name = freeSuffix(col.name, taken)
 			}
 			out.cols = append(out.cols, n)
 		}
@@ -195,4 +187,17 @@ func sideColumn(c *compiler, op parser.Operator, x parser.Expr, side string, r *
 		return nil, c.opErrorf(op.Name(), p.Name, CodeUnresolved, "Failed to resolve column named '%s' on the %s side of the join", p.Name.Name, strings.TrimPrefix(side, "$"))
 	}
 	return col, nil
+}
+
+// freeSuffix returns name with the first numeric suffix not in taken (A →
+// A1, or A2 when A1 is taken), as Kusto renames a right-side column whose
+// name the left side has, and marks it taken.
+func freeSuffix(name string, taken map[string]bool) string {
+	for s := 1; ; s++ {
+		cand := name + strconv.Itoa(s)
+		if !taken[cand] {
+			taken[cand] = true
+			return cand
+		}
+	}
 }

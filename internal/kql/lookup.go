@@ -1,7 +1,6 @@
 package kql
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/secexport/secexport/internal/kql/parser"
@@ -71,13 +70,7 @@ func compileLookup(c *compiler, left *relation, op parser.Operator) (*relation, 
 			n.sql, n.plain = "coalesce("+n.sql+", '')", false
 		}
 		if left.lookup(col.name) != nil {
-			for s := 1; ; s++ {
-				cand := col.name + strconv.Itoa(s)
-				if !taken[cand] {
-					n.name, taken[cand] = cand, true
-					break
-				}
-			}
+			n.name = freeSuffix(col.name, taken)
 		}
 		out.cols = append(out.cols, n)
 	}
