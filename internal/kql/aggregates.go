@@ -84,7 +84,8 @@ func init() {
 
 // makeList compiles make_set and make_list, and with withIf make_set_if
 // and make_list_if, whose second argument is the predicate: a JSON array of
-// the non-null values (distinct and sorted for a set), cut to the optional
+// the non-null values (distinct and sorted for a set, which takes the
+// elements of an array value rather than the array), cut to the optional
 // last argument's size.
 func makeList(distinct, withIf bool) func(e *ectx, a []*sqlExpr) string {
 	return func(e *ectx, a []*sqlExpr) string {
@@ -97,7 +98,11 @@ func makeList(distinct, withIf bool) func(e *ectx, a []*sqlExpr) string {
 			size = 2
 		}
 		var list string
-		if distinct {
+		if distinct && a[0].typ == TDynamic {
+			// Kusto's make_set adds the elements of an array, not the array.
+			elems := "list_transform(list(" + v + ") FILTER (WHERE " + where + "), x -> CASE WHEN json_type(x) = 'ARRAY' THEN CAST(x AS JSON[]) ELSE [x] END)"
+			list = "list_sort(list_distinct(flatten(" + elems + ")))"
+		} else if distinct {
 			list = "list(DISTINCT " + v + " ORDER BY " + v + ") FILTER (WHERE " + where + ")"
 		} else {
 			list = "list(" + v + ") FILTER (WHERE " + where + ")"

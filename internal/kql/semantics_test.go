@@ -204,6 +204,12 @@ func TestSemantics(t *testing.T) {
 		{"take_any star", `Events | where Id in (3, 5) | summarize take_any(*) by K | project Same = (Id == 3 and K == "b" and Text == "no-error-here") or (Id == 5 and K == "" and Text == "xerror") | distinct Same`,
 			[][]string{{"true"}}},
 
+		// make_set of arrays is the set of their elements (Kusto's documented
+		// example); other dynamic values count as themselves.
+		{"make_set of arrays", `Events | summarize s = make_set(D.arr) | project n = array_length(s), a = tostring(s[0]), b = tostring(s[1])`,
+			[][]string{{"2", "1", "2"}}},
+		{"make_set of mixed dynamic", `Events | summarize s = make_set(D) | project n = array_length(s)`, [][]string{{"7"}}},
+
 		// mv-expand: an empty array gives no row; a top-level array one per element.
 		{"mv-expand empty array", `Events | where Id in (1, 2) | mv-expand a = D.arr | project Id, a`, [][]string{{"1", "1"}, {"1", "2"}}},
 		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},
