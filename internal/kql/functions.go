@@ -332,12 +332,14 @@ func (e *ectx) cast(x *sqlExpr, to Type) string {
 	return "CAST(NULL AS " + dt + ")"
 }
 
-// parseJSON is parse_json: text that is not JSON becomes a dynamic string.
+// parseJSON is parse_json: text that is not JSON becomes a dynamic string,
+// and "" null.
 func parseJSON(e *ectx, a []*sqlExpr) string {
 	if a[0].typ == TDynamic {
 		return a[0].sql
 	}
-	return "coalesce(TRY_CAST(" + a[0].sql + " AS JSON), to_json(" + a[0].sql + "))"
+	x := "nullif(" + a[0].sql + ", '')"
+	return "coalesce(TRY_CAST(" + x + " AS JSON), to_json(" + x + "))"
 }
 
 func emptiness(e *ectx, x *sqlExpr, empty bool) string {

@@ -204,6 +204,10 @@ func TestSemantics(t *testing.T) {
 		{"take_any star", `Events | where Id in (3, 5) | summarize take_any(*) by K | project Same = (Id == 3 and K == "b" and Text == "no-error-here") or (Id == 5 and K == "" and Text == "xerror") | distinct Same`,
 			[][]string{{"true"}}},
 
+		// parse_json("") is null; [] and {} are not (Kusto's isnull table).
+		{"parse_json empty", `Events | where Id == 6 | project a = isnull(parse_json(Text)), b = isnull(parse_json("[]")), c = isnull(parse_json("{}")), d = isnull(todynamic(""))`,
+			[][]string{{"true", "false", "false", "true"}}},
+
 		// make_set of arrays is the set of their elements (Kusto's documented
 		// example); other dynamic values count as themselves.
 		{"make_set of arrays", `Events | summarize s = make_set(D.arr) | project n = array_length(s), a = tostring(s[0]), b = tostring(s[1])`,
