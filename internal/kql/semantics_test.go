@@ -208,6 +208,11 @@ func TestSemantics(t *testing.T) {
 		{"parse_json empty", `Events | where Id == 6 | project a = isnull(parse_json(Text)), b = isnull(parse_json("[]")), c = isnull(parse_json("{}")), d = isnull(todynamic(""))`,
 			[][]string{{"true", "false", "false", "true"}}},
 
+		// union fills a string column a leg lacks with "", as strings are never
+		// null in Kusto; other types with null.
+		{"union missing string", `union (Right | project K, V), (Events | where Id == 1 | project Id) | where isnotnull(Id) | project K, V, Id, e = isempty(K), n = isnull(K)`,
+			[][]string{{"", "<null>", "1", "true", "false"}}},
+
 		// make_set of arrays is the set of their elements (Kusto's documented
 		// example); other dynamic values count as themselves.
 		{"make_set of arrays", `Events | summarize s = make_set(D.arr) | project n = array_length(s), a = tostring(s[0]), b = tostring(s[1])`,

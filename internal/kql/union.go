@@ -39,8 +39,10 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 		if err != nil {
 			return nil, err
 		}
+		// withsource names a table leg by the table, and any other leg, a
+		// tabular let among them, union_argN by its position.
 		name := "union_arg" + strconv.Itoa(len(legs))
-		if id, ok := t.(*parser.Ident); ok {
+		if id, ok := t.(*parser.Ident); ok && c.lets[id.Name] == nil {
 			name = id.Name
 		}
 		legs = append(legs, leg{name, r})
@@ -111,6 +113,8 @@ func compileUnion(c *compiler, in *relation, op parser.Operator) (*relation, err
 			switch {
 			case source != "" && i == 0:
 				sql = c.arg(l.name)
+			case !ok && o.typ == TString:
+				sql = "''" // a string is never null in Kusto
 			case !ok:
 				sql = "CAST(NULL AS " + duckTypes[o.typ] + ")"
 			}
