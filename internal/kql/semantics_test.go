@@ -228,6 +228,10 @@ func TestSemantics(t *testing.T) {
 		{"datetime_diff week", `Events | where isnotnull(T) | project Id, W = datetime_diff('week', T, datetime(2026-03-07 23:59)) | order by Id asc`,
 			[][]string{{"1", "-2931"}, {"2", "1"}, {"3", "1"}, {"4", "1"}, {"5", "1"}}},
 
+		// round to digits, negative ones too, against bin to a multiple (Kusto's documented examples).
+		{"round and bin", `Events | where Id == 1 | project round(2.98765, 3), round(2.15, 1), round(2.15), round(-50.55, -2), round(21.5, -1), bin(2.15, 1)`,
+			[][]string{{"2.988", "2.2", "2", "-100", "20", "2"}}},
+
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},
 	} {
