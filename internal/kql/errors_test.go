@@ -93,7 +93,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert\n| | count", CodeSyntax, 2, 3, "expected a query operator"},
 		{"let threshold = 3\nSecurityAlert", CodeSyntax, 2, 1, "expected ';' or '|'"},
 		{"SecurityAlert\r\n| where AlertName has \"brute-force\r\n| count", CodeSyntax, 2, 23, "unterminated string"},
-		{"SecurityAlert | extend i = indexof(AlertName, 'a', 3)", CodeNotSupported, 1, 52, "indexof with a start index"},
+		{"SecurityAlert | extend i = indexof(AlertName, 'a', 0, -1, 2)", CodeNotSupported, 1, 59, "occurrence other than 1"},
 		{"SecurityAlert\n| project A = AlertName, B = Status\n| project-rename A = B, B = A", CodeDuplicate, 3, 18, "'A' is already declared"},
 		{"SecurityAlert | project-rename X = AlertName, X = Status", CodeDuplicate, 1, 47, "'X' is already declared"},
 	} {

@@ -113,7 +113,8 @@ func init() {
 			return "length(" + e.toString(a[0]) + ")"
 		}},
 		"substring": {args: []argKind{argAny, argInteger, argInteger}, min: 2, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
-			s := "substr(" + e.toString(a[0]) + ", greatest(" + e.operand(a[1], TLong) + ", 0) + 1"
+			src := e.toString(a[0])
+			s := "substr(" + src + ", " + fromEnd(src, e.operand(a[1], TLong)) + " + 1"
 			if len(a) == 3 {
 				s += ", greatest(" + e.operand(a[2], TLong) + ", 0)"
 			}
@@ -358,4 +359,10 @@ func emptiness(e *ectx, x *sqlExpr, empty bool) string {
 		return paren(x) + " IS NULL"
 	}
 	return paren(x) + " IS NOT NULL"
+}
+
+// fromEnd is a zero-based start index in Kusto's convention, where a
+// negative one counts back from the end of the string src.
+func fromEnd(src, start string) string {
+	return "(CASE WHEN " + start + " < 0 THEN greatest(length(" + src + ") + " + start + ", 0) ELSE " + start + " END)"
 }

@@ -228,6 +228,13 @@ func TestSemantics(t *testing.T) {
 		{"datetime_diff week", `Events | where isnotnull(T) | project Id, W = datetime_diff('week', T, datetime(2026-03-07 23:59)) | order by Id asc`,
 			[][]string{{"1", "-2931"}, {"2", "1"}, {"3", "1"}, {"4", "1"}, {"5", "1"}}},
 
+		// indexof and substring with start indexes, negative ones counting
+		// from the end, and lengths (Kusto's documented examples).
+		{"indexof start and length", `Events | where Id == 1 | project indexof("abcdefg", "cde"), indexof("abcdefg", "cde", 1, 4), indexof("abcdefg", "cde", 1, 2), indexof("abcdefg", "cde", 3, 4), indexof("abcdefg", "cde", -5), indexof(1234567, 5, 1, 4), indexof("abcdefg", "cde", 2, -1), indexof("abc", "c", 0, -2)`,
+			[][]string{{"2", "2", "-1", "-1", "2", "4", "2", "<null>"}}},
+		{"substring from the end", `Events | where Id == 1 | project substring("123456", 1), substring("123456", 2, 2), substring("ABCD", 0, 2), substring("123456", -2, 2), substring("123456", -10, 2)`,
+			[][]string{{"23456", "34", "AB", "56", "12"}}},
+
 		// round to digits, negative ones too, against bin to a multiple (Kusto's documented examples).
 		{"round and bin", `Events | where Id == 1 | project round(2.98765, 3), round(2.15, 1), round(2.15), round(-50.55, -2), round(21.5, -1), bin(2.15, 1)`,
 			[][]string{{"2.988", "2.2", "2", "-100", "20", "2"}}},
