@@ -94,6 +94,15 @@ func compileBin(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	default:
 		return nil, incompatible(e, x, args)
 	}
+	if k := size.konst; k == nil || k.null || (k.i <= 0 && k.f <= 0) {
+		// A bin size that is null, zero or negative gives null, as in Kusto.
+		s := paren(size)
+		if size.typ == TDynamic {
+			s = e.operand(size, TReal)
+		}
+		out.sql = "CASE WHEN " + s + " > 0 THEN " + out.sql + " END"
+		out.atomic = true
+	}
 	return out, nil
 }
 

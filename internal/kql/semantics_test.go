@@ -165,6 +165,13 @@ func TestSemantics(t *testing.T) {
 		{"bin negative timespan literal", `Events | where Id == 1 | project A = bin(-30m, 1h), B = bin(-1h, 1h), C = bin(-61m, 1h)`,
 			[][]string{{"-01:00:00", "-01:00:00", "-02:00:00"}}},
 
+		// Kusto's documented bin examples; a bin size that is zero or
+		// negative, constant or not, gives null.
+		{"bin documented", `Events | where Id == 1 | project bin(4.5, 1), bin(16d, 7d), bin(datetime(1970-05-11 13:45:07), 1d)`,
+			[][]string{{"4", "14.00:00:00", "1970-05-11T00:00:00Z"}}},
+		{"bin size not positive", `Events | where Id in (1, 4, 5) | project Id, A = bin(5, -1), B = bin(1h, -1m), C = bin(4.5, 0.0), D = bin(7, N) | order by Id asc`,
+			[][]string{{"1", "<null>", "<null>", "<null>", "<null>"}, {"4", "<null>", "<null>", "<null>", "<null>"}, {"5", "<null>", "<null>", "<null>", "0"}}},
+
 		// between with timespans, negative ones included, and with a datetime
 		// and a timespan; both ends are inclusive.
 		{"between negative timespans", `Events | where S between (-1h .. 0s) | project Id`, [][]string{{"1"}, {"6"}}},
