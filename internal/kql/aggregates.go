@@ -57,8 +57,6 @@ func init() {
 			switch a[0].typ {
 			case TReal, TDecimal:
 				return "sum(" + a[0].sql + ")"
-			case TDynamic:
-				return "sum(" + e.convert(a[0], TReal) + ")"
 			}
 			return "CAST(sum(" + a[0].sql + ") AS BIGINT)"
 		}},
@@ -68,8 +66,6 @@ func init() {
 				return "CAST(avg(" + a[0].sql + ") AS BIGINT)"
 			case TDatetime:
 				return "make_timestamp(CAST(avg(epoch_us(" + a[0].sql + ")) AS BIGINT))"
-			case TDynamic:
-				return "avg(" + e.convert(a[0], TReal) + ")"
 			}
 			return "avg(" + a[0].sql + ")"
 		}},
@@ -121,15 +117,13 @@ func summable(a []*sqlExpr) (Type, bool) {
 		return TLong, true
 	case t == TReal || t == TDecimal || t == TTimespan:
 		return t, true
-	case t == TDynamic:
-		return TReal, true
 	}
 	return "", false
 }
 
 func averageable(a []*sqlExpr) (Type, bool) {
 	switch t := a[0].typ; {
-	case t.isNumeric() || t == TDynamic:
+	case t.isNumeric():
 		return TReal, true
 	case t == TTimespan || t == TDatetime:
 		return t, true
@@ -162,6 +156,13 @@ func (e *ectx) aggregate(x *parser.Call, a *aggregate) (*sqlExpr, error) {
 	if len(a.args) > 0 {
 		if err := f.check(e, x, args); err != nil {
 			return nil, err
+		}
+		// Unlike a scalar function, an aggregate of numbers does not take
+		// a dynamic value: Kusto wants it converted first, as in sum(toint(X)).
+		for i, arg := range args {
+			if k := a.args[min(i, len(a.args)-1)]; arg.typ == TDynamic && (k == argNumber || k == argSummable) {
+				return nil, incompatible(e, x, args)
+			}
 		}
 	}
 	t, ok := a.result(args)

@@ -96,6 +96,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | extend i = indexof(AlertName, 'a', 0, -1, 2)", CodeNotSupported, 1, 59, "occurrence other than 1"},
 		{"SecurityAlert\n| project A = AlertName, B = Status\n| project-rename A = B, B = A", CodeDuplicate, 3, 18, "'A' is already declared"},
 		{"SecurityAlert | project-rename X = AlertName, X = Status", CodeDuplicate, 1, 47, "'X' is already declared"},
+		{"SecurityRecommendation\n| summarize sumif(Properties.riskLevel, IsSnapshot)", CodeType, 2, 13, "The function 'sumif' is not compatible with arguments (dynamic, bool)"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

@@ -76,15 +76,8 @@ func compileBin(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	case v.typ == TTimespan && size.typ == TTimespan:
 		out.typ = TTimespan
 		out.sql = floorTo(paren(v), paren(size))
-	case (v.typ.isNumeric() || v.typ == TDynamic) && (size.typ.isNumeric() || size.typ == TDynamic):
-		vt, st := v.typ, size.typ
-		if vt == TDynamic {
-			vt = TReal
-		}
-		if st == TDynamic {
-			st = TReal
-		}
-		out.typ = widest(vt, st)
+	case v.typ.isNumeric() && size.typ.isNumeric():
+		out.typ = widest(v.typ, size.typ)
 		if out.typ == TReal || out.typ == TDecimal {
 			out.sql = "floor(" + e.operand(v, TReal) + " / " + e.operand(size, TReal) + ") * " + e.operand(size, TReal)
 			out.atomic = false
@@ -96,11 +89,7 @@ func compileBin(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	}
 	if k := size.konst; k == nil || k.null || (k.i <= 0 && k.f <= 0) {
 		// A bin size that is null, zero or negative gives null, as in Kusto.
-		s := paren(size)
-		if size.typ == TDynamic {
-			s = e.operand(size, TReal)
-		}
-		out.sql = "CASE WHEN " + s + " > 0 THEN " + out.sql + " END"
+		out.sql = "CASE WHEN " + paren(size) + " > 0 THEN " + out.sql + " END"
 		out.atomic = true
 	}
 	return out, nil
