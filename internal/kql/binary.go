@@ -194,6 +194,14 @@ func (e *ectx) compare(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 	if !equality && (lc == "string" || rc == "string") {
 		ok = false // Kusto orders strings only with order by, not with < and >
 	}
+	if !equality && (lc == "dynamic" || rc == "dynamic") {
+		// Nor does it order a dynamic value against a datetime or timespan.
+		for _, t := range []Type{l.typ, r.typ} {
+			if t == TDatetime || t == TTimespan {
+				ok = false
+			}
+		}
+	}
 	if !ok {
 		return nil, e.errorf(x, CodeType, "Cannot compare values of types %s and %s. Try adding explicit casts", l.typ, r.typ)
 	}

@@ -102,11 +102,20 @@ func compileCoalesce(e *ectx, x *parser.Call) (*sqlExpr, error) {
 		return nil, e.errorf(x, CodeArgument, "The function 'coalesce' expects at least 2 arguments, but got %d", len(args))
 	}
 	var ts []Type
+	dynamics := 0
 	for _, a := range args {
 		ts = append(ts, a.typ)
+		if a.typ == TDynamic {
+			dynamics++
+		}
 	}
 	t, ok := commonType(ts)
-	if !ok || t == TDynamic {
+	if dynamics == len(args) {
+		t, ok = TDynamic, true
+	} else if dynamics > 0 {
+		ok = false // Kusto mixes a dynamic value only with dynamic ones
+	}
+	if !ok {
 		return nil, incompatible(e, x, args)
 	}
 	var parts []string

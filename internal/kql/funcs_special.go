@@ -157,7 +157,7 @@ func (e *ectx) caseOf(x *parser.Call, pairs []*sqlExpr, def *sqlExpr) (*sqlExpr,
 	b.WriteString("CASE")
 	for i := 0; i < len(pairs); i += 2 {
 		cond, ok := e.asBool(pairs[i], precOr+1)
-		if !ok {
+		if !ok || pairs[i].typ == TDynamic {
 			return nil, e.errorf(x.Args[i], CodeType, "The condition of '%s' must be a bool, not %s", x.Func.Name, pairs[i].typ)
 		}
 		b.WriteString(" WHEN " + cond + " THEN " + e.branch(pairs[i+1], t))

@@ -26,7 +26,9 @@ const (
 
 func (k argKind) accepts(t Type) bool {
 	if t == TDynamic {
-		return true
+		// Kusto takes a dynamic value where it wants a string or a number,
+		// but not where it wants a bool, a datetime or a timespan.
+		return k != argBool && k != argDatetime && k != argTimespan
 	}
 	switch k {
 	case argAny:

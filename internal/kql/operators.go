@@ -121,7 +121,7 @@ func compileWhere(c *compiler, r *relation, op parser.Operator) (*relation, erro
 		return nil, err
 	}
 	b, ok := e.asBool(x, precOr)
-	if !ok {
+	if !ok || x.typ == TDynamic { // Kusto filters on a bool, not on a dynamic value
 		return nil, e.errorf(w.Pred, CodeType, "The expression must have the type bool, not %s", x.typ)
 	}
 	r.where = append(r.where, b)

@@ -220,6 +220,10 @@ func TestSemantics(t *testing.T) {
 		{"union missing string", `union (Right | project K, V), (Events | where Id == 1 | project Id) | where isnotnull(Id) | project K, V, Id, e = isempty(K), n = isnull(K)`,
 			[][]string{{"", "<null>", "1", "true", "false"}}},
 
+		// coalesce of dynamic values takes the first that is not null.
+		{"coalesce dynamic", `Events | project Id, c = tostring(coalesce(D.x, D.n)) | order by Id asc`,
+			[][]string{{"1", "a"}, {"2", "A"}, {"3", "b"}, {"4", ""}, {"5", ""}, {"6", ""}}},
+
 		// make_set of arrays is the set of their elements (Kusto's documented
 		// example); other dynamic values count as themselves.
 		{"make_set of arrays", `Events | summarize s = make_set(D.arr) | project n = array_length(s), a = tostring(s[0]), b = tostring(s[1])`,
