@@ -142,9 +142,13 @@ func init() {
 			return "CASE WHEN json_type(" + a[0].sql + ") = 'ARRAY' THEN CAST(json_array_length(" + a[0].sql + ") AS BIGINT) END"
 		}},
 		"isnan": {args: []argKind{argNumber}, result: TBool, sql: func(e *ectx, a []*sqlExpr) string { return "isnan(" + e.operand(a[0], TReal) + ")" }},
-		"abs": {args: []argKind{argNumber}, name: nameFirstArg, resultOf: func(a []*sqlExpr) (Type, bool) {
+		// abs keeps the type of a long, real or timespan and makes an int long.
+		"abs": {args: []argKind{argAny}, name: nameFirstArg, resultOf: func(a []*sqlExpr) (Type, bool) {
+			if a[0].typ == TInt {
+				return TLong, true
+			}
 			return a[0].typ, a[0].typ.isNumeric() || a[0].typ == TTimespan
-		}, sql: func(e *ectx, a []*sqlExpr) string { return "abs(" + a[0].sql + ")" }},
+		}, sql: func(e *ectx, a []*sqlExpr) string { return "abs(" + e.operand(a[0], a[0].typ) + ")" }},
 	} {
 		functions[name] = f
 	}
@@ -328,7 +332,8 @@ func (e *ectx) cast(x *sqlExpr, to Type) string {
 		}
 		return "TRY_CAST(trunc(" + x.sql + ") AS " + dt + ")"
 	case TDatetime:
-		return "CAST(epoch_us(" + x.sql + ") * 10 + 621355968000000000 AS " + dt + ")"
+		// The ticks overflow an int: null rather than an error.
+		return "TRY_CAST(epoch_us(" + x.sql + ") * 10 + 621355968000000000 AS " + dt + ")"
 	case TTimespan, TBool, TInt, TLong:
 		return "TRY_CAST(" + x.sql + " AS " + dt + ")"
 	}

@@ -341,7 +341,7 @@ func (c *compiler) sortKey(e *ectx, t *parser.SortTerm) (string, error) {
 	if x.typ == TDynamic {
 		return "", e.errorf(t.X, CodeType, "A value of type dynamic cannot be sorted; convert it with tostring() or todouble()")
 	}
-	s := paren(x)
+	s := unpositional(paren(x))
 	if t.Asc {
 		s += " ASC"
 	} else {

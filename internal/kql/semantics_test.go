@@ -250,6 +250,14 @@ func TestSemantics(t *testing.T) {
 		{"round and bin", `Events | where Id == 1 | project round(2.98765, 3), round(2.15, 1), round(2.15), round(-50.55, -2), round(21.5, -1), bin(2.15, 1)`,
 			[][]string{{"2.988", "2.2", "2", "-100", "20", "2"}}},
 
+		// Negation keeps an int an int and a dynamic number dynamic; abs makes
+		// an int long and takes a timespan.
+		{"negation and abs", `Events | where Id in (1, 2) | project Id, a = abs(int(-3)), b = -int(3), c = tostring(-D.n), d = abs(-1h), e = -S | order by Id asc`,
+			[][]string{{"1", "3", "-3", "-3", "01:00:00", "00:30:00"}, {"2", "3", "-3", "-1.5", "01:00:00", "-01:00:00"}}},
+		// A constant key groups everything; a constant sort key changes nothing
+		// (DuckDB must not read them as column positions).
+		{"constant keys", `Events | summarize n = count() by k = 1h, j = 5 | order by 2 | project n, k, j`, [][]string{{"6", "01:00:00", "5"}}},
+
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},
 	} {
