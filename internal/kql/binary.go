@@ -198,9 +198,9 @@ func (e *ectx) compare(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 		ok = false // Kusto orders strings only with order by, not with < and >
 	}
 	if !equality && (lc == "dynamic" || rc == "dynamic") {
-		// Nor does it order a dynamic value against a datetime or timespan.
+		// Nor does it order a dynamic value against a datetime, timespan or bool.
 		for _, t := range []Type{l.typ, r.typ} {
-			if t == TDatetime || t == TTimespan {
+			if t == TDatetime || t == TTimespan || t == TBool {
 				ok = false
 			}
 		}

@@ -104,6 +104,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityRecommendation | extend d = startofday(Properties.status.firstEvaluationDate)", CodeType, 1, 37, "'startofday' is not compatible with arguments (dynamic)"},
 		{"SecurityRecommendation | extend x = coalesce(Properties.riskLevel, 1)", CodeType, 1, 37, "'coalesce' is not compatible with arguments (dynamic, long)"},
 		{"SecurityRecommendation | extend x = 1h / Properties.riskLevel", CodeType, 1, 37, "The operator '/' is not defined for the operand types timespan and dynamic"},
+		{"SecurityRecommendation | where Properties.riskLevel < IsSnapshot", CodeType, 1, 32, "Cannot compare values of types dynamic and bool"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {
