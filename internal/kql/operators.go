@@ -306,8 +306,13 @@ func (c *compiler) constCount(op parser.Operator, x parser.Expr) (string, error)
 	if err != nil {
 		return "", err
 	}
-	if !v.typ.isInteger() || v.konst == nil || v.konst.null {
+	if !v.typ.isInteger() || v.konst != nil && v.konst.null {
 		return "", e.errorf(x, CodeArgument, "The number of rows must be a constant integer")
+	}
+	if v.konst == nil {
+		// A constant expression, take 2 * 5 or toint("10"): no column is in
+		// scope here, so DuckDB can compute it; null counts as no limit.
+		return "coalesce(greatest(CAST(" + v.sql + " AS BIGINT), 0), 9223372036854775807)", nil
 	}
 	n := v.konst.i
 	if n < 0 {

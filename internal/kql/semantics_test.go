@@ -258,6 +258,10 @@ func TestSemantics(t *testing.T) {
 		// (DuckDB must not read them as column positions).
 		{"constant keys", `Events | summarize n = count() by k = 1h, j = 5 | order by 2 | project n, k, j`, [][]string{{"6", "01:00:00", "5"}}},
 
+		// take and top take a constant expression, not just a literal.
+		{"take expression", `Events | take 2 * 2 | count`, [][]string{{"4"}}},
+		{"top expression", `Events | top toint("2") by Id asc | project Id`, [][]string{{"1"}, {"2"}}},
+
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},
 	} {
