@@ -58,8 +58,6 @@ func init() {
 			switch a[0].typ {
 			case TReal, TDecimal:
 				return "sum(" + a[0].sql + ")"
-			case TDynamic:
-				return "sum(" + e.convert(a[0], TReal) + ")"
 			}
 			return "CAST(sum(" + a[0].sql + ") AS BIGINT)"
 		}},
@@ -69,8 +67,6 @@ func init() {
 				return "CAST(avg(" + a[0].sql + ") AS BIGINT)"
 			case TDatetime:
 				return "make_timestamp(CAST(avg(epoch_us(" + a[0].sql + ")) AS BIGINT))"
-			case TDynamic:
-				return "avg(" + e.convert(a[0], TReal) + ")"
 			}
 			return "avg(" + a[0].sql + ")"
 		}},
@@ -85,7 +81,8 @@ func init() {
 
 // makeList compiles make_set and make_list, and with withIf make_set_if
 // and make_list_if, whose second argument is the predicate: a JSON array of
-// the non-null values (distinct and sorted for a set), cut to the optional
+// the non-null values (distinct and sorted for a set, which takes the
+// elements of an array value rather than the array), cut to the optional
 // last argument's size.
 func makeList(distinct, withIf bool) func(e *ectx, a []*sqlExpr) string {
 	return func(e *ectx, a []*sqlExpr) string {
@@ -98,7 +95,11 @@ func makeList(distinct, withIf bool) func(e *ectx, a []*sqlExpr) string {
 			size = 2
 		}
 		var list string
-		if distinct {
+		if distinct && a[0].typ == TDynamic {
+			// Kusto's make_set adds the elements of an array, not the array.
+			elems := "list_transform(list(" + v + ") FILTER (WHERE " + where + "), x -> CASE WHEN json_type(x) = 'ARRAY' THEN CAST(x AS JSON[]) ELSE [x] END)"
+			list = "list_sort(list_distinct(flatten(" + elems + ")))"
+		} else if distinct {
 			list = "list(DISTINCT " + v + " ORDER BY " + v + ") FILTER (WHERE " + where + ")"
 		} else {
 			list = "list(" + v + ") FILTER (WHERE " + where + ")"
@@ -117,15 +118,13 @@ func summable(a []*sqlExpr) (Type, bool) {
 		return TLong, true
 	case t == TReal || t == TDecimal || t == TTimespan:
 		return t, true
-	case t == TDynamic:
-		return TReal, true
 	}
 	return "", false
 }
 
 func averageable(a []*sqlExpr) (Type, bool) {
 	switch t := a[0].typ; {
-	case t.isNumeric() || t == TDynamic:
+	case t.isNumeric():
 		return TReal, true
 	case t == TTimespan || t == TDatetime:
 		return t, true
@@ -158,6 +157,13 @@ func (e *ectx) aggregate(x *parser.Call, a *aggregate) (*sqlExpr, error) {
 	if len(a.args) > 0 {
 		if err := f.check(e, x, args); err != nil {
 			return nil, err
+		}
+		// Unlike a scalar function, an aggregate of numbers does not take
+		// a dynamic value: Kusto wants it converted first, as in sum(toint(X)).
+		for i, arg := range args {
+			if k := a.args[min(i, len(a.args)-1)]; arg.typ == TDynamic && (k == argNumber || k == argSummable) {
+				return nil, incompatible(e, x, args)
+			}
 		}
 	}
 	t, ok := a.result(args)

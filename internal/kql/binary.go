@@ -70,6 +70,9 @@ func (e *ectx) arithmetic(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 	}
 	op := x.Op
 	lt, rt := l.typ, r.typ
+	if (lt == TDynamic && rt == TTimespan || lt == TTimespan && rt == TDynamic) && (op == "/" || op == "%") {
+		return nil, e.opTypeError(x, l, r) // Kusto divides no timespan by a dynamic value, nor the reverse
+	}
 	// A dynamic operand takes the other operand's type (dynamic + int is long).
 	if lt == TDynamic && rt == TDynamic {
 		return &sqlExpr{sql: e.convert(l, TReal) + " " + op + " " + e.convert(r, TReal), typ: TDynamic}, nil
@@ -121,7 +124,7 @@ func (e *ectx) arithmetic(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 			return out(ls+" % "+rs, TTimespan)
 		}
 	case lt == TDatetime && rt == TDatetime && op == "-":
-		return out("(epoch_us("+l.sql+") - epoch_us("+r.sql+")) * 10", TTimespan)
+		return out("(epoch_us("+ls+") - epoch_us("+rs+")) * 10", TTimespan)
 	case lt == TDatetime && rt == TTimespan && (op == "+" || op == "-"):
 		return out(ls+" "+op+" "+interval(rs), TDatetime)
 	case lt == TTimespan && rt == TDatetime && op == "+":
@@ -193,6 +196,14 @@ func (e *ectx) compare(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 	ok := lc == rc || lc == "dynamic" || rc == "dynamic"
 	if !equality && (lc == "string" || rc == "string") {
 		ok = false // Kusto orders strings only with order by, not with < and >
+	}
+	if !equality && (lc == "dynamic" || rc == "dynamic") {
+		// Nor does it order a dynamic value against a datetime, timespan or bool.
+		for _, t := range []Type{l.typ, r.typ} {
+			if t == TDatetime || t == TTimespan || t == TBool {
+				ok = false
+			}
+		}
 	}
 	if !ok {
 		return nil, e.errorf(x, CodeType, "Cannot compare values of types %s and %s. Try adding explicit casts", l.typ, r.typ)

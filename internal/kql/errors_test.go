@@ -115,9 +115,18 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert\n| | count", CodeSyntax, 2, 3, "expected a query operator"},
 		{"let threshold = 3\nSecurityAlert", CodeSyntax, 2, 1, "expected ';' or '|'"},
 		{"SecurityAlert\r\n| where AlertName has \"brute-force\r\n| count", CodeSyntax, 2, 23, "unterminated string"},
-		{"SecurityAlert | extend i = indexof(AlertName, 'a', 3)", CodeNotSupported, 1, 52, "indexof with a start index"},
+		{"SecurityAlert | extend i = indexof(AlertName, 'a', 0, -1, 2)", CodeNotSupported, 1, 59, "occurrence other than 1"},
 		{"SecurityAlert\n| project A = AlertName, B = Status\n| project-rename A = B, B = A", CodeDuplicate, 3, 18, "'A' is already declared"},
 		{"SecurityAlert | project-rename X = AlertName, X = Status", CodeDuplicate, 1, 47, "'X' is already declared"},
+		{"SecurityRecommendation\n| summarize sumif(Properties.riskLevel, IsSnapshot)", CodeType, 2, 13, "The function 'sumif' is not compatible with arguments (dynamic, bool)"},
+		// A dynamic value is no bool, datetime or timespan without a conversion.
+		{"SecurityRecommendation | where Properties.riskLevel", CodeType, 1, 32, "must have the type bool, not dynamic"},
+		{"SecurityRecommendation | extend x = iff(Properties.riskLevel, 1, 2)", CodeType, 1, 41, "The condition of 'iff' must be a bool, not dynamic"},
+		{"SecurityRecommendation | where Properties.status.firstEvaluationDate < now()", CodeType, 1, 32, "Cannot compare values of types dynamic and datetime"},
+		{"SecurityRecommendation | extend d = startofday(Properties.status.firstEvaluationDate)", CodeType, 1, 37, "'startofday' is not compatible with arguments (dynamic)"},
+		{"SecurityRecommendation | extend x = coalesce(Properties.riskLevel, 1)", CodeType, 1, 37, "'coalesce' is not compatible with arguments (dynamic, long)"},
+		{"SecurityRecommendation | extend x = 1h / Properties.riskLevel", CodeType, 1, 37, "The operator '/' is not defined for the operand types timespan and dynamic"},
+		{"SecurityRecommendation | where Properties.riskLevel < IsSnapshot", CodeType, 1, 32, "Cannot compare values of types dynamic and bool"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

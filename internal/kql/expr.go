@@ -238,10 +238,16 @@ func (e *ectx) unary(x *parser.Unary) (*sqlExpr, error) {
 	out := &sqlExpr{typ: v.typ, atomic: true, agg: v.agg}
 	switch v.typ {
 	case TInt:
-		out.typ = TLong
+		// Kusto makes -X long but keeps a negated int literal, -int(3), an int.
 		out.sql = "(-CAST(" + v.sql + " AS BIGINT))"
-	case TDynamic:
-		out.sql = "(-" + e.convert(v, TReal) + ")"
+		if _, lit := x.X.(*parser.Literal); lit {
+			out.sql = "TRY_CAST(" + out.sql + " AS INTEGER)"
+		} else {
+			out.typ = TLong
+		}
+	case TDynamic: // a dynamic number stays a dynamic number, integer or not
+		s := jsonText(v)
+		out.sql = "(CASE WHEN json_type(" + paren(v) + ") IN ('BIGINT', 'UBIGINT') THEN to_json(-TRY_CAST(" + s + " AS BIGINT)) ELSE to_json(-TRY_CAST(" + s + " AS DOUBLE)) END)"
 	default:
 		out.sql = "(-" + paren(v) + ")"
 	}

@@ -108,11 +108,20 @@ func compileCoalesce(e *ectx, x *parser.Call) (*sqlExpr, error) {
 		return nil, e.errorf(x, CodeArgument, "The function 'coalesce' expects at least 2 arguments, but got %d", len(args))
 	}
 	var ts []Type
+	dynamics := 0
 	for _, a := range args {
 		ts = append(ts, a.typ)
+		if a.typ == TDynamic {
+			dynamics++
+		}
 	}
 	t, ok := commonType(ts)
-	if !ok || t == TDynamic {
+	if dynamics == len(args) {
+		t, ok = TDynamic, true
+	} else if dynamics > 0 {
+		ok = false // Kusto mixes a dynamic value only with dynamic ones
+	}
+	if !ok {
 		return nil, incompatible(e, x, args)
 	}
 	var parts []string
@@ -131,18 +140,37 @@ func compileCoalesce(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	return &sqlExpr{sql: "coalesce(" + strings.Join(parts, ", ") + ")", typ: t, atomic: true, agg: agg}, nil
 }
 
-// indexof2 is indexof(source, lookup).
-var indexof2 = &function{args: []argKind{argAny, argString}, result: TLong, sql: func(e *ectx, a []*sqlExpr) string {
-	return "CAST(strpos(" + e.toString(a[0]) + ", " + e.toString(a[1]) + ") AS BIGINT) - 1"
+// indexofFunc is indexof(source, lookup[, start[, length[, occurrence]]]):
+// the zero-based position of lookup within the length characters from
+// start (counted back from the end when negative; a length of -1 is the
+// rest of the string), -1 when it is not there, null for a length below -1.
+// Both strings may be of any type, which is made a string.
+var indexofFunc = &function{args: []argKind{argAny, argAny, argInteger, argInteger, argInteger}, min: 2, result: TLong, sql: func(e *ectx, a []*sqlExpr) string {
+	src, lookup := e.toString(a[0]), e.toString(a[1])
+	if len(a) == 2 {
+		return "CAST(strpos(" + src + ", " + lookup + ") AS BIGINT) - 1"
+	}
+	start := fromEnd(src, e.operand(a[2], TLong))
+	window := "substr(" + src + ", " + start + " + 1)"
+	var tooShort string
+	if len(a) >= 4 {
+		n := e.operand(a[3], TLong)
+		window = "CASE WHEN " + n + " = -1 THEN " + window + " ELSE substr(" + src + ", " + start + " + 1, greatest(" + n + ", 0)) END"
+		tooShort = "WHEN " + n + " < -1 THEN NULL "
+	}
+	pos := "strpos(" + window + ", " + lookup + ")"
+	return "(CASE " + tooShort + "WHEN " + pos + " = 0 THEN -1 ELSE CAST(" + pos + " AS BIGINT) - 1 + " + start + " END)"
 }}
 
-// compileIndexof is indexof(source, lookup); Kusto's optional start index,
-// length and occurrence are not supported yet.
+// compileIndexof is indexof; an occurrence other than the first is not
+// supported yet.
 func compileIndexof(e *ectx, x *parser.Call) (*sqlExpr, error) {
-	if n := len(x.Args); n >= 3 && n <= 5 {
-		return nil, e.errorf(x.Args[2], CodeNotSupported, "indexof with a start index, length or occurrence is not supported yet")
+	if len(x.Args) == 5 {
+		if lit, ok := x.Args[4].(*parser.Literal); !ok || lit.Text != "1" {
+			return nil, e.errorf(x.Args[4], CodeNotSupported, "indexof with an occurrence other than 1 is not supported yet")
+		}
 	}
-	return e.callScalar(indexof2, x)
+	return e.callScalar(indexofFunc, x)
 }
 
 // datetimeParts are the parts datetime_diff counts in, but for weeks, which

@@ -76,15 +76,8 @@ func compileBin(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	case v.typ == TTimespan && size.typ == TTimespan:
 		out.typ = TTimespan
 		out.sql = floorTo(paren(v), paren(size))
-	case (v.typ.isNumeric() || v.typ == TDynamic) && (size.typ.isNumeric() || size.typ == TDynamic):
-		vt, st := v.typ, size.typ
-		if vt == TDynamic {
-			vt = TReal
-		}
-		if st == TDynamic {
-			st = TReal
-		}
-		out.typ = widest(vt, st)
+	case v.typ.isNumeric() && size.typ.isNumeric():
+		out.typ = widest(v.typ, size.typ)
 		if out.typ == TReal || out.typ == TDecimal {
 			out.sql = "floor(" + e.operand(v, TReal) + " / " + e.operand(size, TReal) + ") * " + e.operand(size, TReal)
 			out.atomic = false
@@ -93,6 +86,11 @@ func compileBin(e *ectx, x *parser.Call) (*sqlExpr, error) {
 		}
 	default:
 		return nil, incompatible(e, x, args)
+	}
+	if k := size.konst; k == nil || k.null || (k.i <= 0 && k.f <= 0) {
+		// A bin size that is null, zero or negative gives null, as in Kusto.
+		out.sql = "CASE WHEN " + paren(size) + " > 0 THEN " + out.sql + " END"
+		out.atomic = true
 	}
 	return out, nil
 }
@@ -159,7 +157,7 @@ func (e *ectx) caseOf(x *parser.Call, pairs []*sqlExpr, def *sqlExpr) (*sqlExpr,
 	b.WriteString("CASE")
 	for i := 0; i < len(pairs); i += 2 {
 		cond, ok := e.asBool(pairs[i], precOr+1)
-		if !ok {
+		if !ok || pairs[i].typ == TDynamic {
 			return nil, e.errorf(x.Args[i], CodeType, "The condition of '%s' must be a bool, not %s", x.Func.Name, pairs[i].typ)
 		}
 		b.WriteString(" WHEN " + cond + " THEN " + e.branch(pairs[i+1], t))

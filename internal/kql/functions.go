@@ -26,7 +26,9 @@ const (
 
 func (k argKind) accepts(t Type) bool {
 	if t == TDynamic {
-		return true
+		// Kusto takes a dynamic value where it wants a string or a number,
+		// but not where it wants a bool, a datetime or a timespan.
+		return k != argBool && k != argDatetime && k != argTimespan
 	}
 	switch k {
 	case argAny:
@@ -116,7 +118,8 @@ func init() {
 			return "length(" + e.toString(a[0]) + ")"
 		}},
 		"substring": {args: []argKind{argAny, argInteger, argInteger}, min: 2, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
-			s := "substr(" + e.toString(a[0]) + ", greatest(" + e.operand(a[1], TLong) + ", 0) + 1"
+			src := e.toString(a[0])
+			s := "substr(" + src + ", " + fromEnd(src, e.operand(a[1], TLong)) + " + 1"
 			if len(a) == 3 {
 				s += ", greatest(" + e.operand(a[2], TLong) + ", 0)"
 			}
@@ -142,9 +145,13 @@ func init() {
 			return "CASE WHEN json_type(" + a[0].sql + ") = 'ARRAY' THEN CAST(json_array_length(" + a[0].sql + ") AS BIGINT) END"
 		}},
 		"isnan": {args: []argKind{argNumber}, result: TBool, sql: func(e *ectx, a []*sqlExpr) string { return "isnan(" + e.operand(a[0], TReal) + ")" }},
-		"abs": {args: []argKind{argNumber}, name: nameFirstArg, resultOf: func(a []*sqlExpr) (Type, bool) {
+		// abs keeps the type of a long, real or timespan and makes an int long.
+		"abs": {args: []argKind{argAny}, name: nameFirstArg, resultOf: func(a []*sqlExpr) (Type, bool) {
+			if a[0].typ == TInt {
+				return TLong, true
+			}
 			return a[0].typ, a[0].typ.isNumeric() || a[0].typ == TTimespan
-		}, sql: func(e *ectx, a []*sqlExpr) string { return "abs(" + a[0].sql + ")" }},
+		}, sql: func(e *ectx, a []*sqlExpr) string { return "abs(" + e.operand(a[0], a[0].typ) + ")" }},
 	} {
 		functions[name] = f
 	}
@@ -305,19 +312,22 @@ func (e *ectx) cast(x *sqlExpr, to Type) string {
 		}
 		return "TRY_CAST(trunc(" + x.sql + ") AS " + dt + ")"
 	case TDatetime:
-		return "CAST(epoch_us(" + x.sql + ") * 10 + 621355968000000000 AS " + dt + ")"
+		// The ticks overflow an int: null rather than an error.
+		return "TRY_CAST(epoch_us(" + x.sql + ") * 10 + 621355968000000000 AS " + dt + ")"
 	case TTimespan, TBool, TInt, TLong:
 		return "TRY_CAST(" + x.sql + " AS " + dt + ")"
 	}
 	return "CAST(NULL AS " + dt + ")"
 }
 
-// parseJSON is parse_json: text that is not JSON becomes a dynamic string.
+// parseJSON is parse_json: text that is not JSON becomes a dynamic string,
+// and "" null.
 func parseJSON(e *ectx, a []*sqlExpr) string {
 	if a[0].typ == TDynamic {
 		return a[0].sql
 	}
-	return "coalesce(TRY_CAST(" + a[0].sql + " AS JSON), to_json(" + a[0].sql + "))"
+	x := "nullif(" + a[0].sql + ", '')"
+	return "coalesce(TRY_CAST(" + x + " AS JSON), to_json(" + x + "))"
 }
 
 func emptiness(e *ectx, x *sqlExpr, empty bool) string {
@@ -336,4 +346,10 @@ func emptiness(e *ectx, x *sqlExpr, empty bool) string {
 		return paren(x) + " IS NULL"
 	}
 	return paren(x) + " IS NOT NULL"
+}
+
+// fromEnd is a zero-based start index in Kusto's convention, where a
+// negative one counts back from the end of the string src.
+func fromEnd(src, start string) string {
+	return "(CASE WHEN " + start + " < 0 THEN greatest(length(" + src + ") + " + start + ", 0) ELSE " + start + " END)"
 }

@@ -52,7 +52,10 @@ func (c *compiler) resultName(x parser.Expr, r *relation) string {
 				return a.name(c, x, r)
 			}
 			kind, prefix = namePrefixArg, a.prefix
-			if prefix == "" { // take_any(A) is named A
+			if prefix == "" { // take_any(A) is named A, take_any(A + 1) any_arg0
+				if len(x.Args) == 1 && c.resultName(x.Args[0], r) == "" {
+					return "any_arg0"
+				}
 				kind = nameFirstArg
 			}
 		}

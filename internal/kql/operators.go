@@ -99,7 +99,7 @@ func compileWhere(c *compiler, r *relation, op parser.Operator) (*relation, erro
 		return nil, err
 	}
 	b, ok := e.asBool(x, precOr)
-	if !ok {
+	if !ok || x.typ == TDynamic { // Kusto filters on a bool, not on a dynamic value
 		return nil, e.errorf(w.Pred, CodeType, "The expression must have the type bool, not %s", x.typ)
 	}
 	r.where = append(r.where, b)
@@ -287,8 +287,13 @@ func (c *compiler) constCount(op parser.Operator, x parser.Expr) (string, error)
 	if err != nil {
 		return "", err
 	}
-	if !v.typ.isInteger() || v.konst == nil || v.konst.null {
+	if !v.typ.isInteger() || v.konst != nil && v.konst.null {
 		return "", e.errorf(x, CodeArgument, "The number of rows must be a constant integer")
+	}
+	if v.konst == nil {
+		// A constant expression, take 2 * 5 or toint("10"): no column is in
+		// scope here, so DuckDB can compute it; null counts as no limit.
+		return "coalesce(greatest(CAST(" + v.sql + " AS BIGINT), 0), 9223372036854775807)", nil
 	}
 	n := v.konst.i
 	if n < 0 {
@@ -322,7 +327,7 @@ func (c *compiler) sortKey(e *ectx, t *parser.SortTerm) (string, error) {
 	if x.typ == TDynamic {
 		return "", e.errorf(t.X, CodeType, "A value of type dynamic cannot be sorted; convert it with tostring() or todouble()")
 	}
-	s := paren(x)
+	s := unpositional(paren(x))
 	if t.Asc {
 		s += " ASC"
 	} else {

@@ -174,3 +174,12 @@ func (r *relation) clone() *relation {
 	n.orderBy = append([]string(nil), r.orderBy...)
 	return &n
 }
+
+// unpositional keeps DuckDB from reading an integer literal in GROUP BY or
+// ORDER BY, such as a constant timespan's ticks, as a column's position.
+func unpositional(sql string) string {
+	if _, err := strconv.ParseInt(strings.Trim(sql, "()"), 10, 64); err == nil {
+		return "CAST(" + sql + " AS BIGINT)"
+	}
+	return sql
+}

@@ -169,6 +169,13 @@ func TestSemantics(t *testing.T) {
 		{"bin negative timespan literal", `Events | where Id == 1 | project A = bin(-30m, 1h), B = bin(-1h, 1h), C = bin(-61m, 1h)`,
 			[][]string{{"-01:00:00", "-01:00:00", "-02:00:00"}}},
 
+		// Kusto's documented bin examples; a bin size that is zero or
+		// negative, constant or not, gives null.
+		{"bin documented", `Events | where Id == 1 | project bin(4.5, 1), bin(16d, 7d), bin(datetime(1970-05-11 13:45:07), 1d)`,
+			[][]string{{"4", "14.00:00:00", "1970-05-11T00:00:00Z"}}},
+		{"bin size not positive", `Events | where Id in (1, 4, 5) | project Id, A = bin(5, -1), B = bin(1h, -1m), C = bin(4.5, 0.0), D = bin(7, N) | order by Id asc`,
+			[][]string{{"1", "<null>", "<null>", "<null>", "<null>"}, {"4", "<null>", "<null>", "<null>", "<null>"}, {"5", "<null>", "<null>", "<null>", "0"}}},
+
 		// between with timespans, negative ones included, and with a datetime
 		// and a timespan; both ends are inclusive.
 		{"between negative timespans", `Events | where S between (-1h .. 0s) | project Id`, [][]string{{"1"}, {"6"}}},
@@ -208,6 +215,25 @@ func TestSemantics(t *testing.T) {
 		{"take_any star", `Events | where Id in (3, 5) | summarize take_any(*) by K | project Same = (Id == 3 and K == "b" and Text == "no-error-here") or (Id == 5 and K == "" and Text == "xerror") | distinct Same`,
 			[][]string{{"true"}}},
 
+		// parse_json("") is null; [] and {} are not (Kusto's isnull table).
+		{"parse_json empty", `Events | where Id == 6 | project a = isnull(parse_json(Text)), b = isnull(parse_json("[]")), c = isnull(parse_json("{}")), d = isnull(todynamic(""))`,
+			[][]string{{"true", "false", "false", "true"}}},
+
+		// union fills a string column a leg lacks with "", as strings are never
+		// null in Kusto; other types with null.
+		{"union missing string", `union (Right | project K, V), (Events | where Id == 1 | project Id) | where isnotnull(Id) | project K, V, Id, e = isempty(K), n = isnull(K)`,
+			[][]string{{"", "<null>", "1", "true", "false"}}},
+
+		// coalesce of dynamic values takes the first that is not null.
+		{"coalesce dynamic", `Events | project Id, c = tostring(coalesce(D.x, D.n)) | order by Id asc`,
+			[][]string{{"1", "a"}, {"2", "A"}, {"3", "b"}, {"4", ""}, {"5", ""}, {"6", ""}}},
+
+		// make_set of arrays is the set of their elements (Kusto's documented
+		// example); other dynamic values count as themselves.
+		{"make_set of arrays", `Events | summarize s = make_set(D.arr) | project n = array_length(s), a = tostring(s[0]), b = tostring(s[1])`,
+			[][]string{{"2", "1", "2"}}},
+		{"make_set of mixed dynamic", `Events | summarize s = make_set(D) | project n = array_length(s)`, [][]string{{"7"}}},
+
 		// mv-expand: an empty array gives no row; a top-level array one per element.
 		{"mv-expand empty array", `Events | where Id in (1, 2) | mv-expand a = D.arr | project Id, a`, [][]string{{"1", "1"}, {"1", "2"}}},
 		{"mv-expand only empty", `Events | where Id == 2 | mv-expand D.arr | count`, [][]string{{"0"}}},
@@ -216,6 +242,29 @@ func TestSemantics(t *testing.T) {
 		// datetime_diff by week counts the Sundays that start a week, as Kusto's weeks do.
 		{"datetime_diff week", `Events | where isnotnull(T) | project Id, W = datetime_diff('week', T, datetime(2026-03-07 23:59)) | order by Id asc`,
 			[][]string{{"1", "-2931"}, {"2", "1"}, {"3", "1"}, {"4", "1"}, {"5", "1"}}},
+
+		// indexof and substring with start indexes, negative ones counting
+		// from the end, and lengths (Kusto's documented examples).
+		{"indexof start and length", `Events | where Id == 1 | project indexof("abcdefg", "cde"), indexof("abcdefg", "cde", 1, 4), indexof("abcdefg", "cde", 1, 2), indexof("abcdefg", "cde", 3, 4), indexof("abcdefg", "cde", -5), indexof(1234567, 5, 1, 4), indexof("abcdefg", "cde", 2, -1), indexof("abc", "c", 0, -2)`,
+			[][]string{{"2", "2", "-1", "-1", "2", "4", "2", "<null>"}}},
+		{"substring from the end", `Events | where Id == 1 | project substring("123456", 1), substring("123456", 2, 2), substring("ABCD", 0, 2), substring("123456", -2, 2), substring("123456", -10, 2)`,
+			[][]string{{"23456", "34", "AB", "56", "12"}}},
+
+		// round to digits, negative ones too, against bin to a multiple (Kusto's documented examples).
+		{"round and bin", `Events | where Id == 1 | project round(2.98765, 3), round(2.15, 1), round(2.15), round(-50.55, -2), round(21.5, -1), bin(2.15, 1)`,
+			[][]string{{"2.988", "2.2", "2", "-100", "20", "2"}}},
+
+		// Negation keeps an int an int and a dynamic number dynamic; abs makes
+		// an int long and takes a timespan.
+		{"negation and abs", `Events | where Id in (1, 2) | project Id, a = abs(int(-3)), b = -int(3), c = tostring(-D.n), d = abs(-1h), e = -S | order by Id asc`,
+			[][]string{{"1", "3", "-3", "-3", "01:00:00", "00:30:00"}, {"2", "3", "-3", "-1.5", "01:00:00", "-01:00:00"}}},
+		// A constant key groups everything; a constant sort key changes nothing
+		// (DuckDB must not read them as column positions).
+		{"constant keys", `Events | summarize n = count() by k = 1h, j = 5 | order by 2 | project n, k, j`, [][]string{{"6", "01:00:00", "5"}}},
+
+		// take and top take a constant expression, not just a literal.
+		{"take expression", `Events | take 2 * 2 | count`, [][]string{{"4"}}},
+		{"top expression", `Events | top toint("2") by Id asc | project Id`, [][]string{{"1"}, {"2"}}},
 
 		// Arithmetic: long division truncates; int and long mix to long.
 		{"long division", `Events | where Id == 1 | project A = N / 2, B = N % 4, C = N * 1.0 / 2`, [][]string{{"-7", "-3", "-7.5"}}},

@@ -31,7 +31,7 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		if x.typ == TDynamic {
 			return nil, e.errorf(target, CodeType, "The value of type 'dynamic' is not allowed in summarize by; convert it with tostring()")
 		}
-		groupBy = append(groupBy, x.sql)
+		groupBy = append(groupBy, unpositional(x.sql))
 		col := &column{typ: x.typ, sql: typedSQL(x)}
 		switch it := target.(type) {
 		case *parser.Ident:

@@ -73,7 +73,9 @@ func (c *compiler) unionLegs(in *relation, u *parser.Union, fuzzy bool) ([]union
 		if shifted {
 			name = ""
 		}
-		if isName {
+		// withsource names a table leg by the table, and any other leg, a
+		// tabular let among them, union_argN by its position.
+		if isName && c.lets[id.Name] == nil {
 			name = id.Name
 			if matched[name] {
 				return nil, c.opErrorf("union", id, CodeNotSupported, "a table that union names twice (%s, also through a wildcard) is not supported", name)

@@ -1,0 +1,6 @@
+SELECT count(*) FILTER (WHERE regexp_matches("AlertType", $1)) AS "HasSql", count(*) FILTER (WHERE regexp_matches("AlertType", $2)) AS "HasSuspicious", count(*) FILTER (WHERE contains(lower("AlertType"), $3)) AS "ContainsSuspicious", count(*) FILTER (WHERE regexp_matches("AlertType", $4)) AS "HasVm", count(*) FILTER (WHERE regexp_matches("AlertType", $5)) AS "HasVmSuspicious" FROM "SecurityAlert"
+-- $1 = "(?i)(^|[^\\pL\\pN])SQL($|[^\\pL\\pN])"
+-- $2 = "(?i)(^|[^\\pL\\pN])Suspicious($|[^\\pL\\pN])"
+-- $3 = "suspicious"
+-- $4 = "(?i)(^|[^\\pL\\pN])VM($|[^\\pL\\pN])"
+-- $5 = "(?i)(^|[^\\pL\\pN])VM_SUSPICIOUS($|[^\\pL\\pN])"

@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT *, CASE WHEN TRY_CAST(json_extract_string("AdditionalData", '$.patchable') AS BOOLEAN) THEN $1 ELSE $2 END AS "Action", coalesce(json_extract_string(coalesce(json_extract("AdditionalData", '$.cve[0].link'), json_extract("AdditionalData", '$.advisory')), '$'), '') AS "Link" FROM "SecurityNestedRecommendation" WHERE TRY_CAST(json_extract_string("AdditionalData", '$.patchable') AS BOOLEAN) AND (CASE WHEN regexp_matches(json_extract_string("AdditionalData", '$.publishedTime'), '(Z|[+-]\d\d:?\d\d)$') THEN timezone('UTC', TRY_CAST(json_extract_string("AdditionalData", '$.publishedTime') AS TIMESTAMPTZ)) ELSE TRY_CAST(json_extract_string("AdditionalData", '$.publishedTime') AS TIMESTAMP) END) < TIMESTAMP '2025-03-10 12:00:00'),
+"_q2" AS (SELECT "Action", "RecommendationSeverity", count(*) AS "Findings", count(DISTINCT "Link") AS "Links" FROM "_q1" GROUP BY "Action", "RecommendationSeverity")
+SELECT * FROM "_q2" ORDER BY "RecommendationSeverity" ASC NULLS FIRST
+-- $1 = "patch"
+-- $2 = "mitigate"

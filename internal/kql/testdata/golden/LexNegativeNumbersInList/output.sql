@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT * FROM (VALUES (CAST(CAST((-2) AS BIGINT) AS BIGINT), CAST($1 AS VARCHAR)), (CAST(CAST(0 AS BIGINT) AS BIGINT), CAST($2 AS VARCHAR)), (CAST(CAST(3 AS BIGINT) AS BIGINT), CAST($3 AS VARCHAR))) AS _v("Delta", "Label"))
+SELECT * FROM "_q1" WHERE "Delta" IN ((-2), 3) AND "Delta" <> (-1) ORDER BY "Delta" ASC NULLS FIRST
+-- $1 = "down"
+-- $2 = "flat"
+-- $3 = "up"
