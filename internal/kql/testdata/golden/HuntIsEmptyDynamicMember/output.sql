@@ -1,2 +1,2 @@
-WITH "_q1" AS (SELECT *, coalesce(TRY_CAST("ExtendedProperties" AS JSON), to_json("ExtendedProperties")) AS "Props" FROM "SecurityAlert")
-SELECT count(*) FILTER (WHERE coalesce(json_extract_string("Props", '$."Attacker IP"'), '') <> '') AS "WithIP", count(*) FILTER (WHERE json_extract("Props", '$.Score') IS NULL) AS "WithoutScore", count(*) FILTER (WHERE coalesce(coalesce(json_extract_string("Props", '$."Resource type"'), ''), '') = '') AS "BadJson" FROM "_q1"
+WITH "_q1" AS (SELECT *, nullif(coalesce(TRY_CAST("ExtendedProperties" AS JSON), to_json("ExtendedProperties")), 'null') AS "Props" FROM "SecurityAlert")
+SELECT count(*) FILTER (WHERE coalesce(json_extract_string("Props", '$."Attacker IP"'), '') <> '') AS "WithIP", count(*) FILTER (WHERE json_extract_string("Props", '$.Score') IS NULL) AS "WithoutScore", count(*) FILTER (WHERE coalesce(coalesce(json_extract_string("Props", '$."Resource type"'), ''), '') = '') AS "BadJson" FROM "_q1"

@@ -1,2 +1,2 @@
-WITH "_q1" AS (SELECT coalesce(json_extract_string(coalesce(TRY_CAST("Entities" AS JSON), to_json("Entities")), '$[0].Type'), '') AS "Entities_0_Type", count(*) AS "Alerts" FROM "SecurityAlert" GROUP BY coalesce(json_extract_string(coalesce(TRY_CAST("Entities" AS JSON), to_json("Entities")), '$[0].Type'), ''))
+WITH "_q1" AS (SELECT coalesce(json_extract_string(nullif(coalesce(TRY_CAST("Entities" AS JSON), to_json("Entities")), 'null'), '$[0].Type'), '') AS "Entities_0_Type", count(*) AS "Alerts" FROM "SecurityAlert" GROUP BY coalesce(json_extract_string(nullif(coalesce(TRY_CAST("Entities" AS JSON), to_json("Entities")), 'null'), '$[0].Type'), ''))
 SELECT * FROM "_q1" ORDER BY "Alerts" DESC NULLS LAST, "Entities_0_Type" ASC NULLS FIRST
