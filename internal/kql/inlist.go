@@ -19,7 +19,7 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 	if len(x.List) == 1 && e.c.isTabular(x.List[0]) {
 		return e.inTable(x, left)
 	}
-	var items []*sqlExpr
+	var items, arrays []*sqlExpr
 	for _, el := range x.List {
 		v, err := e.expr(el)
 		if err != nil {
@@ -27,7 +27,13 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 		}
 		if v.typ == TDynamic {
 			if v.konst == nil || v.konst.null {
-				return nil, e.errorf(el, CodeNotSupported, "'%s' with a non-constant dynamic array is not supported yet", x.Op)
+				if x.Op == "has_any" || x.Op == "has_all" {
+					return nil, e.errorf(el, CodeNotSupported, "'%s' with a non-constant dynamic array is not supported yet", x.Op)
+				}
+				// An array known only when the query runs, such as a
+				// toscalar(... make_set(...)) let value.
+				arrays = append(arrays, v)
+				continue
 			}
 			expanded, err := e.expandArray(el, v.konst.str)
 			if err != nil {
@@ -42,6 +48,14 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 	case "has_any", "has_all":
 		return e.hasList(x, left, items)
 	}
+	if len(arrays) > 0 {
+		return e.inArrays(x, left, items, arrays)
+	}
+	return e.inItems(x, left, items)
+}
+
+// inItems compiles X in (...) over items that are each one value.
+func (e *ectx) inItems(x *parser.In, left *sqlExpr, items []*sqlExpr) (*sqlExpr, error) {
 	if len(items) == 0 {
 		// x in () is false; x !in () is true.
 		return &sqlExpr{sql: map[bool]string{true: "FALSE", false: "TRUE"}[x.Op == "in" || x.Op == "in~"], typ: TBool, atomic: true}, nil
@@ -84,6 +98,50 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 		sql = ls + " NOT IN (" + strings.Join(vals, ", ") + ")"
 	}
 	return &sqlExpr{sql: sql, typ: TBool, agg: left.agg, prec: precCompare}, nil
+}
+
+// inArrays compiles X in (...) whose list holds dynamic arrays known only
+// when the query runs: X is looked for among their elements, by text for a
+// string X and by value for a number. Constant items are matched as usual.
+func (e *ectx) inArrays(x *parser.In, left *sqlExpr, items, arrays []*sqlExpr) (*sqlExpr, error) {
+	insensitive := strings.HasSuffix(x.Op, "~")
+	not := strings.HasPrefix(x.Op, "!")
+	var ls, elem string
+	switch {
+	case left.typ == TString || left.typ == TGuid || left.typ == TDynamic:
+		ls, elem = paren(left), "__v"
+		if left.typ == TDynamic {
+			ls = jsonText(left)
+		}
+		if insensitive {
+			ls, elem = "lower("+ls+")", "lower(__v)"
+		}
+	case left.typ.isNumeric() && !insensitive:
+		ls, elem = "CAST("+left.sql+" AS DOUBLE)", "TRY_CAST(__v AS DOUBLE)"
+	default:
+		return nil, e.errorf(x, CodeNotSupported, "'%s' of a %s value in a dynamic array known only when the query runs is not supported yet", x.Op, left.typ)
+	}
+	var parts []string
+	if len(items) > 0 {
+		constant := *x
+		constant.Op = strings.TrimPrefix(x.Op, "!")
+		in, err := e.inItems(&constant, left, items)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, paren(in))
+	}
+	for _, a := range arrays {
+		// An array gives its elements; any other value is one item.
+		values := "CASE WHEN json_type(" + a.sql + ") = 'ARRAY' THEN json_extract_string(" + a.sql + ", '$[*]') ELSE [json_extract_string(" + a.sql + ", '$')] END"
+		list := "list_transform(coalesce(" + values + ", []), lambda __v: " + elem + ")"
+		parts = append(parts, "list_contains("+list+", "+ls+")")
+	}
+	sql := strings.Join(parts, " OR ")
+	if not {
+		return &sqlExpr{sql: "NOT (" + sql + ")", typ: TBool, agg: left.agg, prec: precNot}, nil
+	}
+	return &sqlExpr{sql: sql, typ: TBool, agg: left.agg, prec: precOr}, nil
 }
 
 // expandArray turns a constant dynamic array into constant elements.

@@ -89,3 +89,37 @@ func csvRowsOf(t *testing.T, db *sql.DB, schema Schema, kql string) [][]string {
 	}
 	return append([][]string{}, recs[1:]...)
 }
+
+// TestInRuntimeArray checks X in (a) where a is a dynamic array known only
+// when the query runs, as a toscalar(... make_set(...)) let value is.
+func TestInRuntimeArray(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"strings", `let xs = toscalar(Events | where Id <= 2 | summarize make_set(Text)); Events | where Text in (xs) | project Id`,
+			[][]string{{"1"}, {"2"}}},
+		{"in~", `let xs = toscalar(Events | where Id == 1 | summarize make_list(tolower(Text))); Events | where Text in~ (xs) | project Id`,
+			[][]string{{"1"}}},
+		{"in is case-sensitive", `let xs = toscalar(Events | where Id == 4 | summarize make_list(tolower(Text))); Events | where Text in (xs) | count`,
+			[][]string{{"0"}}},
+		{"numbers", `let ns = toscalar(Events | where Id in (1, 5) | summarize make_list(N)); Events | where N in (ns) | project Id`,
+			[][]string{{"1"}, {"5"}}},
+		{"!in skips null", `let ns = toscalar(Events | where Id in (1, 5) | summarize make_list(N)); Events | where N !in (ns) | project Id`,
+			[][]string{{"2"}, {"3"}, {"4"}}},
+		{"array and constants", `let ns = toscalar(Events | where Id in (1, 5) | summarize make_list(N)); Events | where N in (ns, 0) | project Id`,
+			[][]string{{"1"}, {"4"}, {"5"}}},
+		{"empty array", `let xs = toscalar(Events | where Id > 100 | summarize make_set(Text)); Events | where Text !in (xs) | count`,
+			[][]string{{"6"}}},
+		{"dynamic member", `let xs = toscalar(Events | summarize make_set(K)); Events | where D.x in (xs) | project Id`,
+			[][]string{{"1"}, {"3"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
