@@ -123,3 +123,29 @@ func TestInRuntimeArray(t *testing.T) {
 		})
 	}
 }
+
+// TestSummarizeConstantKeys checks summarize by keys that are constants,
+// as a let function's parameter is once called: they name a column and do
+// not split the groups, and no rows still give no group.
+func TestSummarizeConstantKeys(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"string key", `Events | summarize C = count() by K = "x"`, [][]string{{"x", "6"}}},
+		{"parameter key", `let f = (k: string) { Events | summarize C = count() by Tag = k, K | order by K asc }; f("p")`,
+			[][]string{{"p", "", "2"}, {"p", "a", "2"}, {"p", "b", "1"}, {"p", "c", "1"}}},
+		{"long key after a column", `Events | summarize C = count() by K, L = 5 | order by K asc`,
+			[][]string{{"", "5", "2"}, {"a", "5", "2"}, {"b", "5", "1"}, {"c", "5", "1"}}},
+		{"no rows no group", `Events | where Id > 100 | summarize C = count() by K = "x"`, [][]string{}},
+		{"with arg_max", `Events | summarize arg_max(Id, Text) by K = "x"`, [][]string{{"x", "6", ""}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
