@@ -118,6 +118,8 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | extend i = indexof(AlertName, 'a', 3)", CodeNotSupported, 1, 52, "indexof with a start index"},
 		{"SecurityAlert\n| project A = AlertName, B = Status\n| project-rename A = B, B = A", CodeDuplicate, 3, 18, "'A' is already declared"},
 		{"SecurityAlert | project-rename X = AlertName, X = Status", CodeDuplicate, 1, 47, "'X' is already declared"},
+		// Combinations the Mix golden queries met (Kusto accepts them).
+		{"SecurityNestedRecommendation | parse kind=regex VulnerabilityId with \"CVE-\" Year:long \"-\" *", CodeNotSupported, 1, 32, "begins with * or a string column"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {
