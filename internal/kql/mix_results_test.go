@@ -149,3 +149,31 @@ func TestSummarizeConstantKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestHasRuntimeTerms checks has_any and has_all over terms known only when
+// the query runs (a toscalar list or a tabular expression): the same
+// answers as with constant terms.
+func TestHasRuntimeTerms(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"has_any list", `let ts = toscalar(print dynamic(["disk", "here"])); Events | where Text has_any (ts) | project Id`, [][]string{{"1"}, {"3"}}},
+		{"has_any case-insensitive terms", `let ts = toscalar(print dynamic(["ERROR"])); Events | where Text has_any (ts) | project Id`, [][]string{{"1"}, {"3"}, {"4"}}},
+		{"has_any term prefix is no match", `let ts = toscalar(print dynamic(["err"])); Events | where Text has_any (ts) | count`, [][]string{{"0"}}},
+		{"has_any phrase with dash", `let ts = toscalar(print dynamic(["no-error"])); Events | where Text has_any (ts) | project Id`, [][]string{{"3"}}},
+		{"has_any list and constant", `let ts = toscalar(print dynamic(["disk"])); Events | where Text has_any (ts, "happened") | project Id`, [][]string{{"1"}, {"2"}}},
+		{"has_any table", `let ts = datatable (T: string) ["full", "xerror"]; Events | where Text has_any (ts) | project Id`, [][]string{{"1"}, {"5"}}},
+		{"has_all list", `let ts = toscalar(print dynamic(["no", "here"])); Events | where Text has_all (ts) | project Id`, [][]string{{"3"}}},
+		{"has_all table", `let ts = datatable (T: string) ["error", "disk"]; Events | where Text has_all (ts) | project Id`, [][]string{{"1"}}},
+		{"no terms", `let ts = toscalar(Events | where Id > 100 | summarize make_list(Text)); Events | where Text has_any (ts) or Text has_all (ts) | count`, [][]string{{"0"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
