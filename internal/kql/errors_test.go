@@ -127,6 +127,13 @@ func TestErrors(t *testing.T) {
 		{"SecurityRecommendation | extend x = coalesce(Properties.riskLevel, 1)", CodeType, 1, 37, "'coalesce' is not compatible with arguments (dynamic, long)"},
 		{"SecurityRecommendation | extend x = 1h / Properties.riskLevel", CodeType, 1, 37, "The operator '/' is not defined for the operand types timespan and dynamic"},
 		{"SecurityRecommendation | where Properties.riskLevel < IsSnapshot", CodeType, 1, 32, "Cannot compare values of types dynamic and bool"},
+		// Combinations the Mix golden queries met (Kusto accepts them).
+		{"SecurityNestedRecommendation | parse kind=regex VulnerabilityId with \"CVE-\" Year:long \"-\" *", CodeNotSupported, 1, 32, "begins with * or a string column"},
+		// lookup and mv-apply keep the rows serialized in Kusto; secexport does not follow their order yet.
+		{"SecurityAlert | order by TimeGenerated asc | lookup (SecurityAlert | summarize N = count() by CompromisedEntity) on CompromisedEntity | extend p = prev(CompromisedEntity)", CodeNotSupported, 1, 148, "prev() over rows whose order secexport does not know"},
+		{"SecurityAlert | order by TimeGenerated asc | mv-apply e = parse_json(Entities) on (take 1) | extend r = row_number()", CodeNotSupported, 1, 105, "row_number() over rows whose order secexport does not know"},
+		// Kusto's union wildcards match views too; secexport refuses a wildcard that matches a let name.
+		{"let SecurityHigh = view () { SecurityAlert | where AlertSeverity == \"High\" }; union withsource=T Security* | count", CodeNotSupported, 1, 98, "a table name wildcard that matches a let name (SecurityHigh)"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

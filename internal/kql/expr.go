@@ -290,8 +290,10 @@ func (e *ectx) member(n parser.Node, baseX, index parser.Expr) (*sqlExpr, error)
 	if base.json != nil {
 		ref = &jsonRef{base: base.json.base, path: base.json.path + step}
 	}
+	// A member that is JSON null is Kusto's null dynamic value: SQL NULL,
+	// as a missing member is.
 	return &sqlExpr{
-		sql:    "json_extract(" + ref.base + ", " + quoteString(ref.path) + ")",
+		sql:    "nullif(json_extract(" + ref.base + ", " + quoteString(ref.path) + "), 'null')",
 		typ:    TDynamic,
 		atomic: true,
 		json:   ref,

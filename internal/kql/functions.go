@@ -127,8 +127,8 @@ func init() {
 		}},
 		"isempty":    {args: []argKind{argAny}, result: TBool, prec: precCompare, sql: func(e *ectx, a []*sqlExpr) string { return emptiness(e, a[0], true) }},
 		"isnotempty": {args: []argKind{argAny}, result: TBool, prec: precCompare, sql: func(e *ectx, a []*sqlExpr) string { return emptiness(e, a[0], false) }},
-		"isnull":     {args: []argKind{argAny}, result: TBool, prec: precCompare, sql: func(e *ectx, a []*sqlExpr) string { return paren(a[0]) + " IS NULL" }},
-		"isnotnull":  {args: []argKind{argAny}, result: TBool, prec: precCompare, sql: func(e *ectx, a []*sqlExpr) string { return paren(a[0]) + " IS NOT NULL" }},
+		"isnull":     {args: []argKind{argAny}, result: TBool, prec: precCompare, sql: func(e *ectx, a []*sqlExpr) string { return nullness(a[0]) + " IS NULL" }},
+		"isnotnull":  {args: []argKind{argAny}, result: TBool, prec: precCompare, sql: func(e *ectx, a []*sqlExpr) string { return nullness(a[0]) + " IS NOT NULL" }},
 		"not": {args: []argKind{argBool}, result: TBool, prec: precNot, sql: func(e *ectx, a []*sqlExpr) string {
 			b, _ := e.asBool(a[0], precNot)
 			return "NOT " + b
@@ -321,13 +321,22 @@ func (e *ectx) cast(x *sqlExpr, to Type) string {
 }
 
 // parseJSON is parse_json: text that is not JSON becomes a dynamic string,
-// and "" null.
+// and "" and the JSON text null are the null dynamic value (SQL NULL).
 func parseJSON(e *ectx, a []*sqlExpr) string {
 	if a[0].typ == TDynamic {
 		return a[0].sql
 	}
 	x := "nullif(" + a[0].sql + ", '')"
-	return "coalesce(TRY_CAST(" + x + " AS JSON), to_json(" + x + "))"
+	return "nullif(coalesce(TRY_CAST(" + x + " AS JSON), to_json(" + x + ")), 'null')"
+}
+
+// nullness returns SQL that is NULL exactly when x is null for Kusto: a
+// dynamic value is null also when it holds JSON null (a stored column may).
+func nullness(x *sqlExpr) string {
+	if x.typ == TDynamic {
+		return jsonText(x)
+	}
+	return paren(x)
 }
 
 func emptiness(e *ectx, x *sqlExpr, empty bool) string {

@@ -19,7 +19,7 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 	if len(x.List) == 1 && e.c.isTabular(x.List[0]) {
 		return e.inTable(x, left)
 	}
-	var items []*sqlExpr
+	var items, arrays []*sqlExpr
 	for _, el := range x.List {
 		v, err := e.expr(el)
 		if err != nil {
@@ -27,7 +27,10 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 		}
 		if v.typ == TDynamic {
 			if v.konst == nil || v.konst.null {
-				return nil, e.errorf(el, CodeNotSupported, "'%s' with a non-constant dynamic array is not supported yet", x.Op)
+				// An array known only when the query runs, such as a
+				// toscalar(... make_set(...)) let value.
+				arrays = append(arrays, v)
+				continue
 			}
 			expanded, err := e.expandArray(el, v.konst.str)
 			if err != nil {
@@ -40,8 +43,23 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 	}
 	switch x.Op {
 	case "has_any", "has_all":
+		if len(arrays) > 0 {
+			var lists []string
+			for _, a := range arrays {
+				lists = append(lists, arrayTexts(a.sql))
+			}
+			return e.hasRuntime(x, left, items, lists)
+		}
 		return e.hasList(x, left, items)
 	}
+	if len(arrays) > 0 {
+		return e.inArrays(x, left, items, arrays)
+	}
+	return e.inItems(x, left, items)
+}
+
+// inItems compiles X in (...) over items that are each one value.
+func (e *ectx) inItems(x *parser.In, left *sqlExpr, items []*sqlExpr) (*sqlExpr, error) {
 	if len(items) == 0 {
 		// x in () is false; x !in () is true.
 		return &sqlExpr{sql: map[bool]string{true: "FALSE", false: "TRUE"}[x.Op == "in" || x.Op == "in~"], typ: TBool, atomic: true}, nil
@@ -86,6 +104,84 @@ func (e *ectx) in(x *parser.In) (*sqlExpr, error) {
 	return &sqlExpr{sql: sql, typ: TBool, agg: left.agg, prec: precCompare}, nil
 }
 
+// inArrays compiles X in (...) whose list holds dynamic arrays known only
+// when the query runs: X is looked for among their elements, by text for a
+// string X and by value for a number. Constant items are matched as usual.
+func (e *ectx) inArrays(x *parser.In, left *sqlExpr, items, arrays []*sqlExpr) (*sqlExpr, error) {
+	insensitive := strings.HasSuffix(x.Op, "~")
+	not := strings.HasPrefix(x.Op, "!")
+	var ls, elem string
+	switch {
+	case left.typ == TString || left.typ == TGuid || left.typ == TDynamic:
+		ls, elem = paren(left), "__v"
+		if left.typ == TDynamic {
+			ls = jsonText(left)
+		}
+		if insensitive {
+			ls, elem = "lower("+ls+")", "lower(__v)"
+		}
+	case left.typ.isNumeric() && !insensitive:
+		ls, elem = "CAST("+left.sql+" AS DOUBLE)", "TRY_CAST(__v AS DOUBLE)"
+	default:
+		return nil, e.errorf(x, CodeNotSupported, "'%s' of a %s value in a dynamic array known only when the query runs is not supported yet", x.Op, left.typ)
+	}
+	var parts []string
+	if len(items) > 0 {
+		constant := *x
+		constant.Op = strings.TrimPrefix(x.Op, "!")
+		in, err := e.inItems(&constant, left, items)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, paren(in))
+	}
+	for _, a := range arrays {
+		list := "list_transform(" + arrayTexts(a.sql) + ", lambda __v: " + elem + ")"
+		parts = append(parts, "list_contains("+list+", "+ls+")")
+	}
+	sql := strings.Join(parts, " OR ")
+	if not {
+		return &sqlExpr{sql: "NOT (" + sql + ")", typ: TBool, agg: left.agg, prec: precNot}, nil
+	}
+	return &sqlExpr{sql: sql, typ: TBool, agg: left.agg, prec: precOr}, nil
+}
+
+// arrayTexts returns SQL for the texts of a dynamic value's elements as a
+// VARCHAR[]: an array gives its elements, any other value is one item, and
+// null gives none.
+func arrayTexts(d string) string {
+	return "coalesce(CASE WHEN json_type(" + d + ") = 'ARRAY' THEN json_extract_string(" + d + ", '$[*]') ELSE [json_extract_string(" + d + ", '$')] END, [])"
+}
+
+// hasRuntime compiles has_any and has_all whose terms are known only when
+// the query runs: lists (VARCHAR[] SQL) and constant items. The terms are
+// matched as has matches them, case-insensitively; no terms match nothing.
+func (e *ectx) hasRuntime(x *parser.In, left *sqlExpr, items []*sqlExpr, lists []string) (*sqlExpr, error) {
+	ls, ok := e.stringText(left)
+	if !ok {
+		return nil, e.errorf(x, CodeType, "The operator '%s' needs a string value, not %s", x.Op, left.typ)
+	}
+	var consts []string
+	for i, it := range items {
+		if it.konst == nil || it.konst.null {
+			return nil, e.errorf(x.List[min(i, len(x.List)-1)], CodeNotSupported, "'%s' supports constant values only", x.Op)
+		}
+		consts = append(consts, e.c.arg(toText(it.konst, it.typ)))
+	}
+	terms := "list_filter(list_concat(" + strings.Join(append(lists, "["+strings.Join(consts, ", ")+"]::VARCHAR[]"), ", ") + "), lambda __t: __t IS NOT NULL)"
+	if len(lists) == 1 && len(consts) == 0 {
+		terms = "list_filter(" + lists[0] + ", lambda __t: __t IS NOT NULL)"
+	}
+	pre, post := e.c.arg("(?i)(^|"+termBound+")"), e.c.arg("($|"+termBound+")")
+	var sql string
+	if x.Op == "has_any" {
+		sql = "coalesce(len(" + terms + ") > 0 AND regexp_matches(" + ls + ", " + pre + " || '(' || array_to_string(list_transform(" + terms + ", lambda __t: regexp_escape(__t)), '|') || ')' || " + post + "), false)"
+	} else {
+		sql = "coalesce(len(" + terms + ") > 0 AND list_bool_and(list_transform(" + terms + ", lambda __t: regexp_matches(" + ls + ", " + pre + " || regexp_escape(__t) || " + post + "))), false)"
+	}
+	return &sqlExpr{sql: sql, typ: TBool, agg: left.agg, atomic: true}, nil
+}
+
 // expandArray turns a constant dynamic array into constant elements.
 func (e *ectx) expandArray(n parser.Node, text string) ([]*sqlExpr, error) {
 	var vals []any
@@ -123,9 +219,6 @@ func (e *ectx) expandArray(n parser.Node, text string) ([]*sqlExpr, error) {
 
 // inTable compiles X in (T | ...): a semi-join on T's first column.
 func (e *ectx) inTable(x *parser.In, left *sqlExpr) (*sqlExpr, error) {
-	if x.Op == "has_any" || x.Op == "has_all" {
-		return nil, e.errorf(x, CodeNotSupported, "'%s' with a tabular expression is not supported yet", x.Op)
-	}
 	r, err := e.c.tabular(x.List[0])
 	if err != nil {
 		return nil, err
@@ -147,6 +240,12 @@ func (e *ectx) inTable(x *parser.In, left *sqlExpr) (*sqlExpr, error) {
 	}
 	sub := e.c.wrap(r)
 	col := sub.cols[firstAt].sql
+	if x.Op == "has_any" || x.Op == "has_all" {
+		// The terms are the first column's values, made strings.
+		text := e.toString(&sqlExpr{sql: col, typ: first.typ, atomic: true})
+		list := "(SELECT coalesce(list(" + text + "), []) FROM " + sub.from + " WHERE " + col + " IS NOT NULL)"
+		return e.hasRuntime(x, left, nil, []string{list})
+	}
 	ls := paren(left)
 	if left.typ == TDynamic {
 		ls = e.convert(left, comparable(first.typ))

@@ -31,7 +31,12 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 		if x.typ == TDynamic {
 			return nil, e.errorf(target, CodeType, "The value of type 'dynamic' is not allowed in summarize by; convert it with tostring()")
 		}
-		groupBy = append(groupBy, unpositional(x.sql))
+		// A constant key does not split the groups; DuckDB would take a
+		// bound parameter or an integer literal in GROUP BY for a column
+		// position, or refuse it.
+		if x.konst == nil {
+			groupBy = append(groupBy, unpositional(x.sql))
+		}
 		col := &column{typ: x.typ, sql: typedSQL(x)}
 		switch it := target.(type) {
 		case *parser.Ident:
@@ -138,6 +143,10 @@ func compileSummarize(c *compiler, r *relation, op parser.Operator) (*relation, 
 			col.name = p.generated()
 		}
 		p.add(col, false)
+	}
+	if len(groupBy) == 0 && len(s.By) > 0 {
+		// Only constant keys: still grouped, so that no rows give no group.
+		groupBy = []string{"true"}
 	}
 	out := &relation{from: r.from, where: r.where, groupBy: groupBy, grouped: true}
 	if len(structs) == 0 {

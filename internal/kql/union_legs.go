@@ -110,7 +110,8 @@ func (c *compiler) expandTables(pat *parser.TablePattern) ([]string, error) {
 		return nil, c.opErrorf("union", pat, CodeNotSupported, "table name wildcards (%s) are not supported here", pat.Pattern)
 	}
 	for name, v := range c.lets {
-		if ok, _ := path.Match(pat.Pattern, name); ok && v.table != nil {
+		// A view (a function) may be matched by the wildcard in Kusto.
+		if ok, _ := path.Match(pat.Pattern, name); ok && (v.table != nil || v.fn != nil) {
 			return nil, c.opErrorf("union", pat, CodeNotSupported, "a table name wildcard that matches a let name (%s) is not supported", name)
 		}
 	}

@@ -325,6 +325,12 @@ func (p *parser) call() (Expr, error) {
 		if p.at(TokStar) {
 			s := p.advance()
 			arg = &Star{StarSpan: s.Span}
+		} else if p.atTabularSource() {
+			// toscalar(print x = 1), materialize(range ...): a tabular
+			// argument that begins with a source operator.
+			if arg, err = p.pipe(); err != nil {
+				return nil, err
+			}
 		} else if arg, err = p.namedOrExpr(); err != nil {
 			return nil, err
 		}

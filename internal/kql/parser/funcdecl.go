@@ -140,8 +140,22 @@ func (p *parser) param() (*FuncParam, error) {
 		if prm.Default, err = p.expr(); err != nil {
 			return nil, err
 		}
+		if !literalValue(prm.Default) {
+			return nil, errf(prm.Default.Span(), "The default value of parameter '%s' must be a literal scalar value", prm.Name.Name)
+		}
 	}
 	return prm, nil
+}
+
+// literalValue reports whether x is a literal, possibly signed, as Kusto
+// requires of a parameter's default value.
+func literalValue(x Expr) bool {
+	if u, ok := x.(*Unary); ok && (u.Op == "-" || u.Op == "+") {
+		l, ok := u.X.(*Literal)
+		return ok && (l.Kind == LitLong || l.Kind == LitInt || l.Kind == LitReal || l.Kind == LitTimespan)
+	}
+	_, ok := x.(*Literal)
+	return ok
 }
 
 // typeName parses a scalar type name: string, long, datetime ...

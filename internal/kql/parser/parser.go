@@ -131,13 +131,11 @@ func (p *parser) let() (Statement, error) {
 	if _, err := p.expect(TokAssign); err != nil {
 		return nil, err
 	}
-	if p.atWord("view") && p.peek(1).Kind == TokLParen {
-		// let f = view () { ... }: a view differs from a function only in
-		// union * and search, which are not supported.
+	if p.atWord("view") && p.peek(1).Kind == TokLParen && (p.peek(2).Kind == TokRParen && p.peek(3).Kind == TokLBrace || p.peek(2).Kind == TokIdent && p.peek(3).Kind == TokColon) {
+		// let V = view () { ... }: a function as any other; a view differs
+		// only in that union's table wildcards match it, and the compiler
+		// refuses a wildcard that matches a let name.
 		p.advance()
-		if !p.isFunctionDecl() {
-			return nil, p.fail("expected a function declaration after 'view'")
-		}
 	}
 	if p.isFunctionDecl() {
 		f, err := p.funcDecl()

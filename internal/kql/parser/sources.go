@@ -31,6 +31,13 @@ func (p *parser) atPrint() bool {
 	return true
 }
 
+// atTabularSource reports whether the tokens begin a tabular expression
+// with a source operator rather than a table: print, range, datatable or
+// union.
+func (p *parser) atTabularSource() bool {
+	return p.atPrint() || p.atRange() || p.atDataTable() || p.atWord("union") && startsOperand(p.peek(1).Kind)
+}
+
 // atRange reports whether the tokens begin range Name from.
 func (p *parser) atRange() bool {
 	return p.atWord("range") && p.peek(1).Kind == TokIdent && p.peek(2).Kind == TokIdent && p.peek(2).Value == "from"

@@ -1,3 +1,3 @@
-WITH "_q1" AS (SELECT *, json_extract("Properties", '$.status.code') AS "Properties_status_code", coalesce(json_extract_string("Properties", '$.metadata.severity'), '') AS "Properties_metadata_severity", json_extract("Properties", '$.tags.env') AS "Properties_tags_env" FROM "SecurityRecommendation"),
+WITH "_q1" AS (SELECT *, nullif(json_extract("Properties", '$.status.code'), 'null') AS "Properties_status_code", coalesce(json_extract_string("Properties", '$.metadata.severity'), '') AS "Properties_metadata_severity", nullif(json_extract("Properties", '$.tags.env'), 'null') AS "Properties_tags_env" FROM "SecurityRecommendation"),
 "_q2" AS (SELECT "RecommendationId", "Properties_status_code", "Properties_metadata_severity", "Properties_tags_env" FROM "_q1" LIMIT 3)
 SELECT "RecommendationId", CAST("Properties_status_code" AS VARCHAR) AS "Properties_status_code", "Properties_metadata_severity", CAST("Properties_tags_env" AS VARCHAR) AS "Properties_tags_env" FROM "_q2"

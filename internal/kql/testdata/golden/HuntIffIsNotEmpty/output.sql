@@ -1,4 +1,4 @@
-WITH "_q1" AS (SELECT *, coalesce(json_extract_string(coalesce(TRY_CAST(nullif("Entities", '') AS JSON), to_json(nullif("Entities", ''))), '$[1].Name'), '') AS "Account" FROM "SecurityAlert"),
+WITH "_q1" AS (SELECT *, coalesce(json_extract_string(nullif(coalesce(TRY_CAST(nullif("Entities", '') AS JSON), to_json(nullif("Entities", ''))), 'null'), '$[1].Name'), '') AS "Account" FROM "SecurityAlert"),
 "_q2" AS (SELECT *, CASE WHEN coalesce("Account", '') <> '' THEN "Account" ELSE "CompromisedEntity" END AS "Subject" FROM "_q1"),
 "_q3" AS (SELECT "Subject", count(*) AS "Alerts" FROM "_q2" GROUP BY "Subject")
 SELECT * FROM "_q3" ORDER BY "Alerts" DESC NULLS LAST, "Subject" ASC NULLS FIRST

@@ -1,4 +1,4 @@
 WITH "_q1" AS (SELECT "AssessedResourceId", "_BilledSize", "CurrentScore", "DisplayName", "Environment", "_IsBillable", "IsSnapshot", "MaxScore", "PercentageScore", "Properties", "_ResourceId", "ResourceProviderType", "SecureScoresSubscriptionId", "SourceSystem", "_SubscriptionId", "TenantId", "TimeGenerated", "Type", "Weight", unnest(coalesce(TRY_CAST(CAST("Properties" AS JSON) AS JSON[]), CASE json_type("Properties") WHEN 'OBJECT' THEN list_transform(json_keys("Properties"), k -> json_array(k, json_extract("Properties", '$."' || replace(replace(k, '\', '\\'), '"', '\"') || '"'))) ELSE ["Properties"] END)) AS "Entry" FROM "SecureScores" WHERE "TimeGenerated" = TIMESTAMP '2026-03-10 12:00:00'),
-"_q2" AS (SELECT *, coalesce(json_extract_string("Entry", '$[0]'), '') AS "Key", json_extract("Entry", '$[1]') AS "Value" FROM "_q1"),
+"_q2" AS (SELECT *, coalesce(json_extract_string("Entry", '$[0]'), '') AS "Key", nullif(json_extract("Entry", '$[1]'), 'null') AS "Value" FROM "_q1"),
 "_q3" AS (SELECT "Key", "Value" FROM "_q2" ORDER BY "Key" ASC NULLS FIRST)
 SELECT "Key", CAST("Value" AS VARCHAR) AS "Value" FROM "_q3"

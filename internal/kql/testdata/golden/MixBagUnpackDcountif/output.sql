@@ -1,0 +1,3 @@
+WITH "_q1" AS (SELECT "RecommendationSeverity", "VulnerabilityId", TRY_CAST(json_extract_string("AdditionalData", '$.patchable') AS BOOLEAN) AS "patchable", coalesce(json_extract_string("AdditionalData", '$.assessedResourceType'), '') AS "assessedResourceType" FROM "SecurityNestedRecommendation"),
+"_q2" AS (SELECT "RecommendationSeverity", count(DISTINCT "VulnerabilityId") FILTER (WHERE "patchable") AS "Patchable", count(DISTINCT "VulnerabilityId") FILTER (WHERE NOT "patchable") AS "NotPatchable" FROM "_q1" GROUP BY "RecommendationSeverity")
+SELECT * FROM "_q2" ORDER BY "RecommendationSeverity" ASC NULLS FIRST

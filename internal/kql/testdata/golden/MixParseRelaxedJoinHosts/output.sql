@@ -1,0 +1,9 @@
+WITH "_q1" AS (SELECT "AlertLink", "AlertName", "AlertSeverity", "AlertType", "_BilledSize", "CompromisedEntity", "ConfidenceLevel", "ConfidenceScore", "Description", "DisplayName", "EndTime", "Entities", "ExtendedLinks", "ExtendedProperties", "_IsBillable", "IsIncident", "ProcessingEndTime", "ProductComponentName", "ProductName", "ProviderName", "RemediationSteps", "ResourceId", "SourceComputerId", "StartTime", "Status", "SubTechniques", "SystemAlertId", "Tactics", "Techniques", "TimeGenerated", "Type", "VendorName", "VendorOriginalId", "WorkspaceResourceGroup", "WorkspaceSubscriptionId", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId", regexp_extract("Description", $1, 1) AS "Host" FROM "SecurityAlert"),
+"_q2" AS (SELECT "AssessedResourceId", "_BilledSize", "Description", "DeviceId", "DiscoveredTimeUTC", "Environment", "FirstEvaluationDate", "_IsBillable", "IsSnapshot", "PolicyDefinitionId", "Properties", "ProviderName", "RecommendationAdditionalData", "RecommendationDisplayName", "RecommendationId", "RecommendationName", "RecommendationSeverity", "RecommendationState", "ResolvedTimeUTC", "ResourceRegion", "StatusChangeDate", "TimeGenerated", "Type", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId", regexp_extract("AssessedResourceId", $2, 1) AS "Host" FROM "SecurityRecommendation" WHERE "RecommendationState" = $3),
+"_q3" AS (SELECT "Host", count(*) AS "Alerts" FROM "_q1" WHERE coalesce("Host", '') <> '' GROUP BY "Host"),
+"_q4" AS (SELECT "Host", count(DISTINCT "RecommendationId") AS "Recs" FROM "_q2" GROUP BY "Host"),
+"_q5" AS (SELECT "l"."Host" AS "Host", "l"."Alerts" AS "Alerts", "r"."Recs" AS "Recs" FROM "_q3" AS "l" JOIN "_q4" AS "r" ON "l"."Host" = "r"."Host")
+SELECT * FROM "_q5" ORDER BY "Host" ASC NULLS FIRST
+-- $1 = "(?s)^(?:.*?) on (.*?)\\.$"
+-- $2 = "(?s)^(?:.*?)/providers/(?:.*?)/(.*)$"
+-- $3 = "Unhealthy"

@@ -1,0 +1,5 @@
+WITH "_q1" AS (SELECT "AssessedResourceId", "_BilledSize", "Description", "_IsBillable", "IsSnapshot", "RecommendationName", "RecommendationSeverity", "RecommendationState", "TimeGenerated", "Type", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId" FROM "SecurityRecommendation" UNION ALL SELECT "AssessedResourceId", "_BilledSize", "Description", "_IsBillable", "IsSnapshot", "RecommendationName", "RecommendationSeverity", "RecommendationState", "TimeGenerated", "Type", "TenantId", "SourceSystem", "_ResourceId", "_SubscriptionId" FROM "SecurityNestedRecommendation"),
+"_q2" AS (SELECT "Type", count(*) AS "Findings", coalesce(to_json(list(DISTINCT "RecommendationSeverity" ORDER BY "RecommendationSeverity") FILTER (WHERE "RecommendationSeverity" IS NOT NULL)), CAST('[]' AS JSON)) AS "Severities" FROM "_q1" WHERE "RecommendationState" = $1 GROUP BY "Type"),
+"_q3" AS (SELECT * FROM "_q2" ORDER BY "Type" ASC NULLS FIRST)
+SELECT "Type", "Findings", CAST("Severities" AS VARCHAR) AS "Severities" FROM "_q3"
+-- $1 = "Unhealthy"
