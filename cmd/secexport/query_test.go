@@ -106,6 +106,24 @@ func TestQueryCommandAgainstDemo(t *testing.T) {
 		}
 	}
 
+	// The README's hunting query: the demo's alerts carry entities.
+	const ips = `SecurityAlert
+| where TimeGenerated > ago(1d)
+| mv-apply e = parse_json(Entities) on (
+    where e.Type == "ip" | project IP = tostring(e.Address))
+| summarize Alerts = count(), Names = make_set(AlertName) by IP, CompromisedEntity
+| top 5 by Alerts`
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		out, err := query(ips)
+		if err == nil && strings.HasPrefix(out, "IP ") && strings.Contains(out, "\n10.0.") && strings.Contains(out, "demo-vm-") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the demo's alerts have no IP entities: %v\n%s", err, out)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+
 	var errOut bytes.Buffer
 	if err := run(ctx, []string{"query", "--server", server, "--token", "wrong", "SecurityAlert"}, nil, io.Discard, &errOut); err == nil || !strings.Contains(err.Error(), "401") {
 		t.Errorf("wrong token: %v", err)
