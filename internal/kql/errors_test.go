@@ -105,6 +105,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityRecommendation | extend x = coalesce(Properties.riskLevel, 1)", CodeType, 1, 37, "'coalesce' is not compatible with arguments (dynamic, long)"},
 		{"SecurityRecommendation | extend x = 1h / Properties.riskLevel", CodeType, 1, 37, "The operator '/' is not defined for the operand types timespan and dynamic"},
 		{"SecurityRecommendation | where Properties.riskLevel < IsSnapshot", CodeType, 1, 32, "Cannot compare values of types dynamic and bool"},
+		{"SecurityAlert | extend x = strcat_array(split(Tactics, ','), AlertName)", CodeNotSupported, 1, 62, "delimiter that is not a constant"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

@@ -22,7 +22,9 @@ func init() {
 		"round": {args: []argKind{argNumber, argInteger}, min: 1, name: nameFirstArg, resultOf: sameType, sql: func(e *ectx, a []*sqlExpr) string {
 			p := "0"
 			if len(a) == 2 {
-				p = e.operand(a[1], TLong)
+				if p = e.operand(a[1], TLong); a[1].konst == nil {
+					p = "CAST(" + p + " AS INTEGER)" // DuckDB's round takes an INTEGER precision
+				}
 			}
 			return "CAST(round(" + a[0].sql + ", " + p + ") AS " + duckTypes[a[0].typ] + ")"
 		}},
