@@ -106,6 +106,8 @@ func TestErrors(t *testing.T) {
 		{"SecurityRecommendation | extend x = 1h / Properties.riskLevel", CodeType, 1, 37, "The operator '/' is not defined for the operand types timespan and dynamic"},
 		{"SecurityRecommendation | where Properties.riskLevel < IsSnapshot", CodeType, 1, 32, "Cannot compare values of types dynamic and bool"},
 		{"SecurityAlert | extend x = strcat_array(split(Tactics, ','), AlertName)", CodeNotSupported, 1, 62, "delimiter that is not a constant"},
+		{"SecureScoreControls | extend x = round(CurrentScore, HealthyResources)", CodeType, 1, 34, "The function 'round' is not compatible with arguments (real, int)"},
+		{"SecureScoreControls | extend x = substring(ControlName, Properties.score.max)", CodeType, 1, 34, "The function 'substring' is not compatible with arguments (string, dynamic)"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

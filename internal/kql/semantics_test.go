@@ -258,10 +258,6 @@ func TestSemantics(t *testing.T) {
 		// (DuckDB must not read them as column positions).
 		{"constant keys", `Events | summarize n = count() by k = 1h, j = 5 | order by 2 | project n, k, j`, [][]string{{"6", "01:00:00", "5"}}},
 
-		// round to a precision that is a column.
-		{"round to column digits", `Events | where Id in (2, 6) | project Id, r = round(R * 1.2345, Id - 1) | order by Id asc`,
-			[][]string{{"2", "0.6"}, {"6", "2.77763"}}},
-
 		// take and top take a constant expression, not just a literal.
 		{"take expression", `Events | take 2 * 2 | count`, [][]string{{"4"}}},
 		{"top expression", `Events | top toint("2") by Id asc | project Id`, [][]string{{"1"}, {"2"}}},
