@@ -134,6 +134,10 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | order by TimeGenerated asc | mv-apply e = parse_json(Entities) on (take 1) | extend r = row_number()", CodeNotSupported, 1, 105, "row_number() over rows whose order secexport does not know"},
 		// Kusto's union wildcards match views too; secexport refuses a wildcard that matches a let name.
 		{"let SecurityHigh = view () { SecurityAlert | where AlertSeverity == \"High\" }; union withsource=T Security* | count", CodeNotSupported, 1, 98, "a table name wildcard that matches a let name (SecurityHigh)"},
+		{"SecurityAlert | extend x = strcat_array(split(Tactics, ','), AlertName)", CodeNotSupported, 1, 62, "delimiter that is not a constant"},
+		{"SecureScoreControls | extend x = round(CurrentScore, HealthyResources)", CodeType, 1, 34, "The function 'round' is not compatible with arguments (real, int)"},
+		{"SecureScoreControls | extend x = substring(ControlName, Properties.score.max)", CodeType, 1, 34, "The function 'substring' is not compatible with arguments (string, dynamic)"},
+		{"SecureScoreControls | project K = MaxScore\n| join (SecureScores | project K = Weight) on K", CodeType, 2, 3, "The common column 'K' must have the same type on both sides of the join: (int, long)"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

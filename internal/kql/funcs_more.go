@@ -25,7 +25,13 @@ func init() {
 	startofday := datetimeFn("day", func(x string) string { return "date_trunc('day', " + x + ")" })
 	startofday.name = nameFirstArg
 	for name, f := range map[string]*function{
-		"round": {args: []argKind{argNumber, argInteger}, min: 1, name: nameFirstArg, resultOf: sameType, sql: func(e *ectx, a []*sqlExpr) string {
+		// round's precision must be a constant, as in Kusto.
+		"round": {args: []argKind{argNumber, argInteger}, min: 1, name: nameFirstArg, resultOf: func(a []*sqlExpr) (Type, bool) {
+			if len(a) == 2 && (a[1].konst == nil || a[1].konst.null) {
+				return "", false
+			}
+			return sameType(a)
+		}, sql: func(e *ectx, a []*sqlExpr) string {
 			p := "0"
 			if len(a) == 2 {
 				p = e.operand(a[1], TLong)

@@ -26,10 +26,7 @@ func init() {
 		"bag_keys": {args: []argKind{argDynamic}, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
 			return "CASE WHEN json_type(" + a[0].sql + ") = 'OBJECT' THEN to_json(json_keys(" + a[0].sql + ")) END"
 		}},
-		"strcat_array": {args: []argKind{argDynamic, argString}, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
-			return "CASE WHEN json_type(" + a[0].sql + ") = 'ARRAY' THEN array_to_string(list_transform(CAST(json_extract(" + a[0].sql +
-				", '$[*]') AS JSON[]), v -> coalesce(json_extract_string(v, '$'), '')), " + e.toString(a[1]) + ") ELSE '' END"
-		}},
+		"strcat_array": {compile: compileStrcatArray},
 		"array_concat": {args: []argKind{argDynamic}, repeat: true, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
 			var arrays, lists []string
 			for _, x := range a {
@@ -306,4 +303,20 @@ func trimFn(name string, start, end bool) func(e *ectx, x *parser.Call) (*sqlExp
 		}
 		return &sqlExpr{sql: s, typ: TString, atomic: true, agg: args[1].agg}, nil
 	}
+}
+
+// strcatArray is strcat_array(array, delimiter).
+var strcatArray = &function{args: []argKind{argDynamic, argString}, result: TString, sql: func(e *ectx, a []*sqlExpr) string {
+	return "CASE WHEN json_type(" + a[0].sql + ") = 'ARRAY' THEN array_to_string(list_transform(CAST(json_extract(" + a[0].sql +
+		", '$[*]') AS JSON[]), v -> coalesce(json_extract_string(v, '$'), '')), " + e.toString(a[1]) + ") ELSE '' END"
+}}
+
+// compileStrcatArray is strcat_array, whose delimiter DuckDB wants constant.
+func compileStrcatArray(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	if len(x.Args) == 2 {
+		if _, ok := x.Args[1].(*parser.Literal); !ok {
+			return nil, e.errorf(x.Args[1], CodeNotSupported, "strcat_array with a delimiter that is not a constant string is not supported yet")
+		}
+	}
+	return e.callScalar(strcatArray, x)
 }

@@ -27,8 +27,9 @@ const (
 func (k argKind) accepts(t Type) bool {
 	if t == TDynamic {
 		// Kusto takes a dynamic value where it wants a string or a number,
-		// but not where it wants a bool, a datetime or a timespan.
-		return k != argBool && k != argDatetime && k != argTimespan
+		// but not where it wants a bool, a datetime, a timespan or an
+		// integer such as an index or a count.
+		return k != argBool && k != argDatetime && k != argTimespan && k != argInteger
 	}
 	switch k {
 	case argAny:

@@ -16,7 +16,12 @@ var joinKinds = map[string]string{
 	"rightsemi": "SEMI JOIN", "rightanti": "ANTI JOIN", "rightantisemi": "ANTI JOIN",
 }
 
-type joinKey struct{ left, right *column }
+// A joinKey is one equality of the on clause; common when it is a column
+// name both sides have (on A) rather than $left.A == $right.B.
+type joinKey struct {
+	left, right *column
+	common      bool
+}
 
 func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, error) {
 	if err := c.needInput(left, op); err != nil {
@@ -135,7 +140,7 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 			if l == nil || r == nil {
 				return c.opErrorf(op.Name(), x, CodeUnresolved, "Failed to resolve column named '%s' on both sides of the join", x.Name)
 			}
-			keys = append(keys, joinKey{l, r})
+			keys = append(keys, joinKey{l, r, true})
 		case *parser.Binary:
 			if x.Op == "and" {
 				if err := add(x.X); err != nil {
@@ -154,7 +159,7 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 			if err != nil {
 				return err
 			}
-			keys = append(keys, joinKey{l, r})
+			keys = append(keys, joinKey{l, r, false})
 		default:
 			return c.opErrorf(op.Name(), x, CodeSyntax, "A join condition is a column name or $left.A == $right.B")
 		}
@@ -165,9 +170,15 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 			return nil, err
 		}
 	}
+	// As in Kusto, a common column has one type on both sides; $left.A ==
+	// $right.B may also mix int and long.
 	for _, k := range keys {
-		if class(k.left.typ) != class(k.right.typ) || k.left.typ == TDynamic {
-			return nil, c.opErrorf(op.Name(), op, CodeType, "Inconsistent data types for join keys: (%s, %s)", k.left.typ, k.right.typ)
+		lt, rt := k.left.typ, k.right.typ
+		switch {
+		case k.common && lt != rt:
+			return nil, c.opErrorf(op.Name(), op, CodeType, "The common column '%s' must have the same type on both sides of the join: (%s, %s)", k.left.name, lt, rt)
+		case lt != rt && !(lt.isInteger() && rt.isInteger()), lt == TDynamic:
+			return nil, c.opErrorf(op.Name(), op, CodeType, "Inconsistent data types for join keys: (%s, %s)", lt, rt)
 		}
 	}
 	return keys, nil
