@@ -317,7 +317,13 @@ func parseJSON(e *ectx, a []*sqlExpr) string {
 	if a[0].typ == TDynamic {
 		return a[0].sql
 	}
-	return "coalesce(TRY_CAST(" + a[0].sql + " AS JSON), to_json(" + a[0].sql + "))"
+	return parseJSONSQL(a[0].sql)
+}
+
+// parseJSONSQL is parse_json(s) of a string: its JSON, or the string as a
+// JSON string when it is not JSON, as Kusto does.
+func parseJSONSQL(s string) string {
+	return "coalesce(TRY_CAST(" + s + " AS JSON), to_json(" + s + "))"
 }
 
 func emptiness(e *ectx, x *sqlExpr, empty bool) string {
