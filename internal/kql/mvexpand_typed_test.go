@@ -10,7 +10,7 @@ import (
 // JSON one does: arrays of objects and of other things (null, numbers,
 // strings, arrays, an empty object), members of every JSON type, duplicate
 // and differently cased keys, a property bag, scalars, JSON null, text that
-// is not JSON, and the empty string.
+// is not JSON or JSON only to a lenient reader, and the empty string.
 const typedSource = `datatable (Id: long, S: string) [
 	1, @'[{"Type":"host","HostName":"h1"}, {"Type":"account","Name":"u"}, null, 5, "x", [1], {"Type":1.50,"HostName":{"a" : [1, 2]}}, {"Type":"dup","Type":"dup2"}, {}]',
 	2, @'{"Type":"bag","HostName":"hb"}',
@@ -24,7 +24,11 @@ const typedSource = `datatable (Id: long, S: string) [
 	10, @'  [ {"HostName" : "spaced"} ]  ',
 	11, @'[1e3, {"Type": 12345678901234567890123, "HostName": -0.0}, {"Type": "a\u00e9\n\"q\""}]',
 	12, @'[[{"Type":"nested"}]]',
-	13, @'{}'
+	13, @'{}',
+	14, @'[{"Type":"trailing"},]',
+	15, @'[{"Type":"garbage"}] x',
+	16, @'[{"Type":"c"} /* comment */, {"HostName":"after"}]',
+	17, @'[{"Type":"a"}, {"Type":"a"}, {"Type":"b","HostName":"hb"}]'
 ]`
 
 func TestTypedMvExpand(t *testing.T) {
