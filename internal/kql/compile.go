@@ -26,6 +26,9 @@ type compiler struct {
 	// expansions counts the let function calls expanded so far.
 	expansions int
 	probe      Probe // nil: nothing may be learned from the data
+	// mvMembers holds, for an mv-expand whose column can be a list of
+	// structs, the members read of it (see typedMvMembers).
+	mvMembers map[*parser.MvExpand][]string
 }
 
 // A letValue is what a let statement bound: a scalar expression, a
@@ -233,7 +236,15 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 				return nil, err
 			}
 		}
-		for _, op := range x.Ops {
+		for i, op := range x.Ops {
+			if mv, ok := op.(*parser.MvExpand); ok {
+				if m := typedMvMembers(mv, x.Ops[i+1:]); m != nil {
+					if c.mvMembers == nil {
+						c.mvMembers = map[*parser.MvExpand][]string{}
+					}
+					c.mvMembers[mv] = m
+				}
+			}
 			compile, ok := operators[op.Name()]
 			if !ok {
 				return nil, c.errorf(op, CodeNotSupported, "the '%s' operator is not supported yet", op.Name())

@@ -110,6 +110,9 @@ func (e *ectx) expr1(x parser.Expr) (*sqlExpr, error) {
 	case *parser.Between:
 		return e.between(x)
 	case *parser.Call:
+		if t, ok, err := e.typedMember(x); ok {
+			return t, err
+		}
 		return e.call(x)
 	case *parser.Path:
 		return e.member(x, x.X, &parser.Literal{Kind: parser.LitString, Text: x.Name.Name, ValSpan: x.Name.NameSpan})
@@ -131,6 +134,9 @@ func (e *ectx) expr1(x parser.Expr) (*sqlExpr, error) {
 func (e *ectx) name(id *parser.Ident) (*sqlExpr, error) {
 	if e.r != nil {
 		if col := e.r.lookup(id.Name); col != nil {
+			if col.members != nil {
+				return nil, e.errorf(id, CodeNotSupported, "internal: a typed mv-expand column is read other than by tostring(%s.Member)", id.Name)
+			}
 			if e.aggOK && !e.inAgg {
 				return nil, e.errorf(id, CodeArgument, "The expression '%s' must be an aggregate (use it in by, or inside an aggregation function)", id.Name)
 			}

@@ -327,7 +327,14 @@ func parseJSON(e *ectx, a []*sqlExpr) string {
 	if a[0].typ == TDynamic {
 		return a[0].sql
 	}
-	x := "nullif(" + a[0].sql + ", '')"
+	return parseJSONSQL(a[0].sql)
+}
+
+// parseJSONSQL is parse_json(s) of a string: its JSON, or the string as a
+// JSON string when it is not JSON, as Kusto does; "" and the JSON text null
+// are the null dynamic value (SQL NULL).
+func parseJSONSQL(s string) string {
+	x := "nullif(" + s + ", '')"
 	return "nullif(coalesce(TRY_CAST(" + x + " AS JSON), to_json(" + x + ")), 'null')"
 }
 

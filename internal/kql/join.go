@@ -79,7 +79,7 @@ func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, er
 	out := &relation{from: lside + ` AS "l" ` + sqlKind + " " + rside + ` AS "r" ON ` + strings.Join(on, " AND ")}
 
 	qualify := func(side string, col *column, nullable bool) *column {
-		n := &column{name: col.name, typ: col.typ, sql: `"` + side + `".` + quoteIdent(col.ident), plain: true, hidden: col.hidden}
+		n := &column{name: col.name, typ: col.typ, sql: `"` + side + `".` + quoteIdent(col.ident), plain: true, hidden: col.hidden, members: col.members}
 		if nullable && (col.typ == TString || col.typ == TGuid) {
 			// Kusto strings are never null: an unmatched row's strings are "".
 			n.sql, n.plain = "coalesce("+n.sql+", '')", false

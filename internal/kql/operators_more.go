@@ -185,6 +185,16 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 	for _, it := range mv.Items {
 		xs = append(xs, it.X)
 	}
+	members := c.mvMembers[mv]
+	// A typed mv-expand of a column defined as parse_json(S) reads S
+	// itself: find S among r's columns before ready() wraps r.
+	textAt := -1
+	if members != nil {
+		if col := r.lookup(mv.Items[0].X.(*parser.Ident).Name); col != nil {
+			_, textAt = parsedText(r, col.sql)
+		}
+	}
+	before := r
 	r = c.ready(r, xs...)
 	e := &ectx{c: c, r: r, op: op.Name()}
 	p := newProjection(r)
@@ -213,12 +223,21 @@ func compileMvExpand(c *compiler, r *relation, op parser.Operator) (*relation, e
 		if x.agg {
 			return nil, c.opErrorf(op.Name(), target, CodeArgument, "Aggregation functions can only be used in summarize")
 		}
-		list := mvExpandList(paren(x), opts.bagArray)
+		var list string
+		if members != nil {
+			text := ""
+			if textAt >= 0 && len(r.cols) == len(before.cols) && r.cols[textAt].name == before.cols[textAt].name {
+				text = r.cols[textAt].sql
+			}
+			list = typedMvList(paren(x), text, members)
+		} else {
+			list = mvExpandList(paren(x), opts.bagArray)
+		}
 		if opts.limit != "" {
 			list = "list_slice(" + list + ", 1, " + opts.limit + ")"
 		}
 		lists = append(lists, list)
-		p.add(&column{name: name, typ: TDynamic, sql: "unnest(" + list + ")"}, true)
+		p.add(&column{name: name, typ: TDynamic, sql: "unnest(" + list + ")", members: members}, true)
 		names[k] = name
 	}
 	if opts.index != "" {

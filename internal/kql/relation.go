@@ -25,6 +25,10 @@ type column struct {
 	// out. A column built by naming it (project, summarize by, extend x = ...)
 	// is visible.
 	hidden bool
+	// members, when not nil, marks the column of a typed mv-expand: a
+	// struct with these VARCHAR fields rather than JSON, which only
+	// tostring(X.Member) may read (see typedMvMembers).
+	members []string
 }
 
 // A relation is the SELECT being built for a pipe. Operators fold into it
@@ -145,7 +149,7 @@ func (r *relation) sql() string {
 func over(from string, cols []*column) *relation {
 	r := &relation{from: from, star: true, nstar: len(cols)}
 	for _, c := range cols {
-		r.cols = append(r.cols, &column{name: c.name, typ: c.typ, sql: quoteIdent(c.ident), ident: c.ident, plain: true, hidden: c.hidden})
+		r.cols = append(r.cols, &column{name: c.name, typ: c.typ, sql: quoteIdent(c.ident), ident: c.ident, plain: true, hidden: c.hidden, members: c.members})
 	}
 	return r
 }
