@@ -26,7 +26,7 @@ func init() {
 		ipv6_is_in_any_range ipv6_is_in_range ipv6_is_match isascii isutf8 jaccard_index log log10 log2
 		loggamma make_datetime make_string make_timespan materialize max_of merge_tdigest min_of
 		monthofyear new_guid next pack_all parse_command_line parse_csv parse_ipv4 parse_ipv6
-		parse_ipv6_mask parse_path parse_url parse_user_agent parse_version parse_xml percentile_tdigest
+		parse_ipv6_mask parse_url parse_user_agent parse_version parse_xml percentile_tdigest
 		percentrank_tdigest pow prev punycode_domain_from_string punycode_domain_to_string
 		punycode_from_string punycode_to_string rand rank_tdigest regex_quote repeat replace reverse
 		row_number series_decompose_anomalies series_decompose_forecast set_difference set_has_element
