@@ -125,7 +125,7 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | order by TimeGenerated asc | mv-apply e = parse_json(Entities) on (take 1) | extend r = row_number()", CodeNotSupported, 1, 105, "row_number() over rows whose order secexport does not know"},
 		// Kusto's union wildcards match views too; secexport refuses a wildcard that matches a let name.
 		{"let SecurityHigh = view () { SecurityAlert | where AlertSeverity == \"High\" }; union withsource=T Security* | count", CodeNotSupported, 1, 98, "a table name wildcard that matches a let name (SecurityHigh)"},
-		{"print d = dynamic({\"a\":1}) | mv-apply kind=array p = d on (project k = tostring(p[0]))", CodeNotSupported, 1, 39, "the option 'kind' is not supported yet"},
+		{"print d = dynamic({\"a\":1}) | mv-apply kind=list p = d on (project k = tostring(p[0]))", CodeArgument, 1, 44, "Expected one of: bag, array"},
 		{"SecurityAlert | make-series N = count() default = 0 on TimeGenerated in range(datetime(2026-03-09), datetime(2026-03-11), 1d)", CodeNotSupported, 1, 79, "in range(...) is not supported yet"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
