@@ -177,3 +177,26 @@ func TestHasRuntimeTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestInRuntimeArrayTypes checks that X in (a) over a runtime array
+// compares a string only with the string elements and a number only with
+// the numbers, as Kusto compares values of one type.
+func TestInRuntimeArrayTypes(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"number is not its text", `let xs = toscalar(print dynamic(["9", -15])); Events | where N in (xs) | project Id`, [][]string{{"1"}}},
+		{"text is not a number", `let xs = toscalar(print dynamic([1, "a"])); Events | where K in (xs) | project Id`, [][]string{{"1"}, {"2"}}},
+		{"real elements", `let xs = toscalar(print dynamic([0.5, 2.25])); Events | where R in (xs) | project Id`, [][]string{{"2"}, {"6"}}},
+		{"in~ skips numbers", `let xs = toscalar(print dynamic(["B", 1])); Events | where K in~ (xs) | project Id`, [][]string{{"3"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
