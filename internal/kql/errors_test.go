@@ -127,6 +127,7 @@ func TestErrors(t *testing.T) {
 		{"let SecurityHigh = view () { SecurityAlert | where AlertSeverity == \"High\" }; union withsource=T Security* | count", CodeNotSupported, 1, 98, "a table name wildcard that matches a let name (SecurityHigh)"},
 		{"print d = dynamic({\"a\":1}) | mv-apply kind=list p = d on (project k = tostring(p[0]))", CodeArgument, 1, 44, "Expected one of: bag, array"},
 		{"SecurityAlert | make-series N = count() default = 0 on TimeGenerated in range(datetime(2026-03-09), datetime(2026-03-11), 1d)", CodeNotSupported, 1, 79, "in range(...) is not supported yet"},
+		{"let n = toscalar(print 2); SecurityAlert | take n", CodeNotSupported, 1, 49, "not a constant (such as a toscalar() value)"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

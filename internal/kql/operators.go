@@ -316,6 +316,11 @@ func (c *compiler) constCount(op parser.Operator, x parser.Expr) (string, error)
 	if err != nil {
 		return "", err
 	}
+	if v.typ.isInteger() && v.konst == nil && !v.agg {
+		// Kusto accepts a number known only when the query runs, such as a
+		// toscalar() let value.
+		return "", e.errorf(x, CodeNotSupported, "A number of rows that is not a constant (such as a toscalar() value) is not supported yet")
+	}
 	if !v.typ.isInteger() || v.konst == nil || v.konst.null {
 		return "", e.errorf(x, CodeArgument, "The number of rows must be a constant integer")
 	}
