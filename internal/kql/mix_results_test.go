@@ -200,3 +200,27 @@ func TestInRuntimeArrayTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestMakeListTimes checks that datetimes and timespans made dynamic by
+// make_list and make_set are Kusto's text forms, as bag_pack makes them,
+// and that they come back out of the array as the same values.
+func TestMakeListTimes(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"make_set datetimes", `Events | where Id in (2, 3) | summarize L = tostring(make_set(T))`, [][]string{{`["2026-03-10T00:00:00Z","2026-03-10T06:00:00Z"]`}}},
+		{"make_set timespans", `Events | where Id in (2, 3, 5) | summarize L = tostring(make_set(S))`, [][]string{{`["01:00:00","02:00:00"]`}}},
+		{"make_list_if negative timespan", `Events | summarize L = tostring(make_list_if(S, Id == 1))`, [][]string{{`["-00:30:00"]`}}},
+		{"round trip", `Events | where Id in (2, 3) | summarize L = make_list(T) | mv-expand L to typeof(datetime) | summarize Min = min(L), Max = max(L)`,
+			[][]string{{"2026-03-10T00:00:00Z", "2026-03-10T06:00:00Z"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
