@@ -105,8 +105,8 @@ func (e *ectx) inItems(x *parser.In, left *sqlExpr, items []*sqlExpr) (*sqlExpr,
 }
 
 // inArrays compiles X in (...) whose list holds dynamic arrays known only
-// when the query runs: X is looked for among their elements, by text for a
-// string X and by value for a number. Constant items are matched as usual.
+// when the query runs: X is looked for among their elements (a value that
+// is not an array is one element). Constant items are matched as usual.
 func (e *ectx) inArrays(x *parser.In, left *sqlExpr, items, arrays []*sqlExpr) (*sqlExpr, error) {
 	insensitive := strings.HasSuffix(x.Op, "~")
 	not := strings.HasPrefix(x.Op, "!")
