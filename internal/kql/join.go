@@ -143,6 +143,10 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 			if l == nil || r == nil {
 				return c.opErrorf(op.Name(), x, CodeUnresolved, "Failed to resolve column named '%s' on both sides of the join", x.Name)
 			}
+			if l.typ != r.typ && l.typ != TDynamic && r.typ != TDynamic {
+				// Kusto: even int and long differ here, unlike in $left.A == $right.B.
+				return c.opErrorf(op.Name(), x, CodeType, "The common column '%s' must have the same type on both sides of the join", x.Name)
+			}
 			keys = append(keys, joinKey{l, r})
 		case *parser.Binary:
 			if x.Op == "and" {
@@ -174,7 +178,9 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 		}
 	}
 	for _, k := range keys {
-		if class(k.left.typ) != class(k.right.typ) || k.left.typ == TDynamic {
+		// The same type, or two integer types; real and long differ.
+		same := k.left.typ == k.right.typ || k.left.typ.isInteger() && k.right.typ.isInteger()
+		if !same || k.left.typ == TDynamic {
 			return nil, c.opErrorf(op.Name(), op, CodeType, "Inconsistent data types for join keys: (%s, %s)", k.left.typ, k.right.typ)
 		}
 	}
