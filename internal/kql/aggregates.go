@@ -87,6 +87,10 @@ func init() {
 func makeList(distinct, withIf bool) func(e *ectx, a []*sqlExpr) string {
 	return func(e *ectx, a []*sqlExpr) string {
 		v := a[0].sql
+		if a[0].typ == TDatetime || a[0].typ == TTimespan {
+			// In a dynamic array, Kusto's datetimes and timespans are text.
+			v = e.jsonValue(a[0])
+		}
 		where := v + " IS NOT NULL"
 		size := 1
 		if withIf {

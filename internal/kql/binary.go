@@ -208,6 +208,13 @@ func (e *ectx) compare(x *parser.Binary, l, r *sqlExpr) (*sqlExpr, error) {
 	if !ok {
 		return nil, e.errorf(x, CodeType, "Cannot compare values of types %s and %s. Try adding explicit casts", l.typ, r.typ)
 	}
+	if !equality && (l.typ == TDynamic) != (r.typ == TDynamic) {
+		// Kusto orders a dynamic value against a number, not against a
+		// datetime or a timespan: convert it with todatetime() first.
+		if other := map[bool]Type{true: r.typ, false: l.typ}[l.typ == TDynamic]; other == TDatetime || other == TTimespan {
+			return nil, e.errorf(x, CodeType, "The operator '%s' is not defined for the operand types %s and %s", x.Op, l.typ, r.typ)
+		}
+	}
 	ls, rs := paren(l), paren(r)
 	switch {
 	case lc == "dynamic" && rc == "dynamic":

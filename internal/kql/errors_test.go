@@ -137,7 +137,9 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | extend x = strcat_array(split(Tactics, ','), AlertName)", CodeNotSupported, 1, 62, "delimiter that is not a constant"},
 		{"SecureScoreControls | extend x = round(CurrentScore, HealthyResources)", CodeType, 1, 34, "The function 'round' is not compatible with arguments (real, int)"},
 		{"SecureScoreControls | extend x = substring(ControlName, Properties.score.max)", CodeType, 1, 34, "The function 'substring' is not compatible with arguments (string, dynamic)"},
-		{"SecureScoreControls | project K = MaxScore\n| join (SecureScores | project K = Weight) on K", CodeType, 2, 3, "The common column 'K' must have the same type on both sides of the join: (int, long)"},
+		{"SecureScoreControls | project K = MaxScore\n| join (SecureScores | project K = Weight) on K", CodeType, 2, 47, "The common column 'K' must have the same type on both sides of the join: (int, long)"},
+		{"print d = dynamic({\"a\":1}) | mv-apply kind=list p = d on (project k = tostring(p[0]))", CodeArgument, 1, 44, "Expected one of: bag, array"},
+		{"SecurityAlert | make-series N = count() default = 0 on TimeGenerated in range(datetime(2026-03-09), datetime(2026-03-11), 1d)", CodeNotSupported, 1, 79, "in range(...) is not supported yet"},
 	} {
 		q, err := Compile(tc.query, schema, testNow)
 		if err == nil {

@@ -105,23 +105,26 @@ func (e *ectx) inItems(x *parser.In, left *sqlExpr, items []*sqlExpr) (*sqlExpr,
 }
 
 // inArrays compiles X in (...) whose list holds dynamic arrays known only
-// when the query runs: X is looked for among their elements, by text for a
-// string X and by value for a number. Constant items are matched as usual.
+// when the query runs: X is looked for among their elements (a value that
+// is not an array is one element). Constant items are matched as usual.
 func (e *ectx) inArrays(x *parser.In, left *sqlExpr, items, arrays []*sqlExpr) (*sqlExpr, error) {
 	insensitive := strings.HasSuffix(x.Op, "~")
 	not := strings.HasPrefix(x.Op, "!")
+	// elem is an element (JSON __v) as the value compared: a string X is
+	// compared with the string elements and a number with the numbers, as
+	// Kusto compares values of one type; a dynamic X with any, by text.
 	var ls, elem string
 	switch {
 	case left.typ == TString || left.typ == TGuid || left.typ == TDynamic:
-		ls, elem = paren(left), "__v"
+		ls, elem = paren(left), "CASE WHEN json_type(__v) = 'VARCHAR' THEN json_extract_string(__v, '$') END"
 		if left.typ == TDynamic {
-			ls = jsonText(left)
+			ls, elem = jsonText(left), "json_extract_string(__v, '$')"
 		}
 		if insensitive {
-			ls, elem = "lower("+ls+")", "lower(__v)"
+			ls, elem = "lower("+ls+")", "lower("+elem+")"
 		}
 	case left.typ.isNumeric() && !insensitive:
-		ls, elem = "CAST("+left.sql+" AS DOUBLE)", "TRY_CAST(__v AS DOUBLE)"
+		ls, elem = "CAST("+left.sql+" AS DOUBLE)", "CASE WHEN json_type(__v) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(__v AS DOUBLE) END"
 	default:
 		return nil, e.errorf(x, CodeNotSupported, "'%s' of a %s value in a dynamic array known only when the query runs is not supported yet", x.Op, left.typ)
 	}
@@ -136,7 +139,8 @@ func (e *ectx) inArrays(x *parser.In, left *sqlExpr, items, arrays []*sqlExpr) (
 		parts = append(parts, paren(in))
 	}
 	for _, a := range arrays {
-		list := "list_transform(" + arrayTexts(a.sql) + ", lambda __v: " + elem + ")"
+		values := "coalesce(CASE WHEN json_type(" + a.sql + ") = 'ARRAY' THEN json_extract(" + a.sql + ", '$[*]') ELSE [" + a.sql + "] END, [])"
+		list := "list_transform(" + values + ", lambda __v: " + elem + ")"
 		parts = append(parts, "list_contains("+list+", "+ls+")")
 	}
 	sql := strings.Join(parts, " OR ")

@@ -20,7 +20,8 @@ var joinKinds = map[string]string{
 // name both sides have (on A) rather than $left.A == $right.B.
 type joinKey struct {
 	left, right *column
-	common      bool
+	common      bool        // on A, rather than $left.A == $right.B
+	at          parser.Expr // where the condition is written, for errors
 }
 
 func compileJoin(c *compiler, left *relation, op parser.Operator) (*relation, error) {
@@ -140,7 +141,7 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 			if l == nil || r == nil {
 				return c.opErrorf(op.Name(), x, CodeUnresolved, "Failed to resolve column named '%s' on both sides of the join", x.Name)
 			}
-			keys = append(keys, joinKey{l, r, true})
+			keys = append(keys, joinKey{l, r, true, x})
 		case *parser.Binary:
 			if x.Op == "and" {
 				if err := add(x.X); err != nil {
@@ -159,7 +160,7 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 			if err != nil {
 				return err
 			}
-			keys = append(keys, joinKey{l, r, false})
+			keys = append(keys, joinKey{l, r, false, x})
 		default:
 			return c.opErrorf(op.Name(), x, CodeSyntax, "A join condition is a column name or $left.A == $right.B")
 		}
@@ -176,9 +177,9 @@ func (c *compiler) joinKeys(op parser.Operator, on []parser.Expr, left, right *r
 		lt, rt := k.left.typ, k.right.typ
 		switch {
 		case k.common && lt != rt:
-			return nil, c.opErrorf(op.Name(), op, CodeType, "The common column '%s' must have the same type on both sides of the join: (%s, %s)", k.left.name, lt, rt)
+			return nil, c.opErrorf(op.Name(), k.at, CodeType, "The common column '%s' must have the same type on both sides of the join: (%s, %s)", k.left.name, lt, rt)
 		case lt != rt && !(lt.isInteger() && rt.isInteger()), lt == TDynamic:
-			return nil, c.opErrorf(op.Name(), op, CodeType, "Inconsistent data types for join keys: (%s, %s)", lt, rt)
+			return nil, c.opErrorf(op.Name(), k.at, CodeType, "Inconsistent data types for join keys: (%s, %s)", lt, rt)
 		}
 	}
 	return keys, nil

@@ -177,3 +177,50 @@ func TestHasRuntimeTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestInRuntimeArrayTypes checks that X in (a) over a runtime array
+// compares a string only with the string elements and a number only with
+// the numbers, as Kusto compares values of one type.
+func TestInRuntimeArrayTypes(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"number is not its text", `let xs = toscalar(print dynamic(["9", -15])); Events | where N in (xs) | project Id`, [][]string{{"1"}}},
+		{"text is not a number", `let xs = toscalar(print dynamic([1, "a"])); Events | where K in (xs) | project Id`, [][]string{{"1"}, {"2"}}},
+		{"real elements", `let xs = toscalar(print dynamic([0.5, 2.25])); Events | where R in (xs) | project Id`, [][]string{{"2"}, {"6"}}},
+		{"in~ skips numbers", `let xs = toscalar(print dynamic(["B", 1])); Events | where K in~ (xs) | project Id`, [][]string{{"3"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMakeListTimes checks that datetimes and timespans made dynamic by
+// make_list and make_set are Kusto's text forms, as bag_pack makes them,
+// and that they come back out of the array as the same values.
+func TestMakeListTimes(t *testing.T) {
+	db := openSemantics(t)
+	for _, tc := range []struct {
+		name, query string
+		want        [][]string
+	}{
+		{"make_set datetimes", `Events | where Id in (2, 3) | summarize L = tostring(make_set(T))`, [][]string{{`["2026-03-10T00:00:00Z","2026-03-10T06:00:00Z"]`}}},
+		{"make_set timespans", `Events | where Id in (2, 3, 5) | summarize L = tostring(make_set(S))`, [][]string{{`["01:00:00","02:00:00"]`}}},
+		{"make_list_if negative timespan", `Events | summarize L = tostring(make_list_if(S, Id == 1))`, [][]string{{`["-00:30:00"]`}}},
+		{"round trip", `Events | where Id in (2, 3) | summarize L = make_list(T) | mv-expand L to typeof(datetime) | summarize Min = min(L), Max = max(L)`,
+			[][]string{{"2026-03-10T00:00:00Z", "2026-03-10T06:00:00Z"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := csvRowsOf(t, db, semanticsSchema, tc.query)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.query, got, tc.want)
+			}
+		})
+	}
+}

@@ -22,12 +22,21 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 	}
 	mv := op.(*parser.MvApply)
 	var itemIndex *parser.Ident
+	bagArray := false
 	for _, p := range mv.Params {
 		v, _ := p.Value.(*parser.Ident)
-		if p.Name.Name != "with_itemindex" || v == nil {
+		switch {
+		case p.Name.Name == "with_itemindex" && v != nil:
+			itemIndex = v
+		case p.Name.Name == "kind":
+			// As mv-expand's: kind=array expands a bag into [key, value] arrays.
+			if v == nil || v.Name != "bag" && v.Name != "array" {
+				return nil, c.opErrorf(op.Name(), p.Value, CodeArgument, "Expected one of: bag, array")
+			}
+			bagArray = v.Name == "array"
+		default:
 			return nil, c.opErrorf(op.Name(), p.Name, CodeNotSupported, "the option '%s' is not supported yet", p.Name.Name)
 		}
-		itemIndex = v
 	}
 	limit := ""
 	if mv.Limit != nil {
@@ -74,7 +83,7 @@ func compileMvApply(c *compiler, in *relation, op parser.Operator) (*relation, e
 		}
 		v := "__v" + strconv.Itoa(k+1)
 		l := quoteIdent("__l" + strconv.Itoa(k+1))
-		list := mvExpandList(paren(x), false)
+		list := mvExpandList(paren(x), bagArray)
 		if limit != "" {
 			list = "list_slice(" + list + ", 1, " + limit + ")"
 		}
