@@ -9,6 +9,9 @@ import (
 )
 
 func (e *ectx) binary(x *parser.Binary) (*sqlExpr, error) {
+	if _, ok := x.X.(*parser.Star); ok {
+		return e.starHas(x)
+	}
 	l, err := e.expr(x.X)
 	if err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ func init() {
 // The regular expressions of parse_path; [/\\] is either separator.
 const (
 	pathRE     = `^(?:([A-Za-z][A-Za-z0-9+.\-]*)://)?(([A-Za-z]:)?.*)$` // scheme, rest, drive
-	pathDirRE  = `^(.*)[/\\]([^/\\]*)$`                                   // directory, last part
+	pathDirRE  = `^(.*)[/\\]([^/\\]*)$`                                 // directory, last part
 	pathNameRE = `([^/\\]*)$`
 )
 

@@ -68,34 +68,62 @@ func compileSearch(c *compiler, in *relation, op parser.Operator) (*relation, er
 			return nil, err
 		}
 	}
-	has := "has"
-	if cs {
-		has = "has_cs"
-	}
 	for i, l := range legs {
 		r := l.r
 		if !r.open() {
 			r = c.wrap(r)
 		}
 		e := &ectx{c: c, r: r, op: op.Name()}
-		var terms []string
-		for _, col := range r.cols {
-			if col.typ != TString && col.typ != TDynamic && col.typ != TGuid {
-				continue
-			}
-			x := &sqlExpr{sql: col.sql, typ: col.typ, atomic: true, col: col}
-			b, err := e.stringOp(&parser.Binary{X: &parser.Ident{Name: col.name}, Op: has, Y: lit}, x, &sqlExpr{sql: c.arg(lit.Text), typ: TString, atomic: true, konst: &constant{str: lit.Text, lkind: parser.LitString}})
-			if err != nil {
-				return nil, err
-			}
-			terms = append(terms, within(b, precOr))
+		cond, err := e.anyColumnHas(lit, cs)
+		if err != nil {
+			return nil, err
 		}
-		cond := "false"
-		if len(terms) > 0 {
-			cond = "(" + strings.Join(terms, " OR ") + ")"
-		}
-		r.where = append(r.where, cond)
+		r.where = append(r.where, cond.sql)
 		legs[i].r = r
 	}
 	return c.unionRelation(op, legs, "$table", false)
+}
+
+// anyColumnHas is SQL that holds when a string, dynamic or guid column of
+// the relation has the term (has_cs when cs), as search and where * has
+// ask. Columns of other types are left out, which is why the term may not
+// look like a number, a bool or a datetime: those could match them.
+func (e *ectx) anyColumnHas(lit *parser.Literal, cs bool) (*sqlExpr, error) {
+	has := "has"
+	if cs {
+		has = "has_cs"
+	}
+	term := &sqlExpr{sql: e.c.arg(lit.Text), typ: TString, atomic: true, konst: &constant{str: lit.Text, lkind: parser.LitString}}
+	var terms []string
+	for _, col := range e.r.cols {
+		if col.typ != TString && col.typ != TDynamic && col.typ != TGuid {
+			continue
+		}
+		x := &sqlExpr{sql: col.sql, typ: col.typ, atomic: true, col: col}
+		b, err := e.stringOp(&parser.Binary{X: &parser.Ident{Name: col.name}, Op: has, Y: lit}, x, term)
+		if err != nil {
+			return nil, err
+		}
+		terms = append(terms, within(b, precOr))
+	}
+	if len(terms) == 0 {
+		return &sqlExpr{sql: "false", typ: TBool, atomic: true}, nil
+	}
+	return &sqlExpr{sql: "(" + strings.Join(terms, " OR ") + ")", typ: TBool, atomic: true}, nil
+}
+
+// starHas compiles * has "term" and * has_cs "term" (where * has ...): some
+// column has the term, as search finds it.
+func (e *ectx) starHas(x *parser.Binary) (*sqlExpr, error) {
+	if x.Op != "has" && x.Op != "has_cs" {
+		return nil, e.errorf(x, CodeNotSupported, "'* %s' is not supported yet; * is supported with has and has_cs", x.Op)
+	}
+	lit, ok := x.Y.(*parser.Literal)
+	if !ok || lit.Kind != parser.LitString || lit.Null {
+		return nil, e.errorf(x.Y, CodeNotSupported, "* has is supported only with a single term in quotes, such as * has \"powershell\"")
+	}
+	if !searchTerm.MatchString(lit.Text) || valueTerm.MatchString(lit.Text) {
+		return nil, e.errorf(x.Y, CodeNotSupported, "* has is supported only for a term of letters and digits that is not a number, a bool or part of a datetime")
+	}
+	return e.anyColumnHas(lit, x.Op == "has_cs")
 }

@@ -51,8 +51,12 @@ func (p *parser) logical(word string, operand func() (Expr, error)) (Expr, error
 }
 
 func (p *parser) comparison() (Expr, error) {
-	x, err := p.additive()
-	if err != nil {
+	var x Expr
+	var err error
+	if p.at(TokStar) && p.peek(1).Kind == TokIdent && wordOps[p.peek(1).Value] {
+		// where * has "term": a term in any column.
+		x = &Star{StarSpan: p.advance().Span}
+	} else if x, err = p.additive(); err != nil {
 		return nil, err
 	}
 	for {
