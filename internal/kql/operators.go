@@ -25,6 +25,7 @@ func init() {
 		"order":           compileSort,
 		"sort":            compileSort,
 		"take":            compileTake,
+		"sample":          compileSample,
 		"limit":           compileTake,
 		"top":             compileTop,
 		"distinct":        compileDistinct,

@@ -20,6 +20,7 @@ func init() {
 		"order":           parseSort,
 		"sort":            parseSort,
 		"take":            parseTake,
+		"sample":          parseTake, // sample N: a Take named sample
 		"limit":           parseTake,
 		"top":             parseTop,
 		"distinct":        parseDistinct,
@@ -57,7 +58,7 @@ func init() {
 		"consume", "extend-schema", "facet", "find", "fork",
 		"invoke",
 		"parse-kv", "partition", "print",
-		"range", "reduce", "sample",
+		"range", "reduce",
 		"sample-distinct", "scan", "search", "top-hitters",
 		"externaldata", "macro-expand", "assert-schema", "execute-and-cache",
 		"graph-match", "make-graph", "graph-to-table", "graph-merge", "graph-shortest-paths",
