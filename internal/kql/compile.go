@@ -265,6 +265,12 @@ func (c *compiler) tabular(x parser.Expr) (*relation, error) {
 		if x.Func.Name == "materialize" || x.Func.Name == "table" {
 			return nil, c.errorf(x, CodeNotSupported, "the '%s' function is not supported yet", x.Func.Name)
 		}
+		_, scalar := functions[x.Func.Name]
+		_, agg := aggregates[x.Func.Name]
+		if !scalar && !agg && !unsupportedFunctions[x.Func.Name] {
+			// _GetWatchlist('x') outside Sentinel, a function of another workspace.
+			return nil, c.errorf(x.Func, CodeUnknownFunction, "Unknown function: '%s'", x.Func.Name)
+		}
 	}
 	return nil, c.errorf(x, CodeType, "A tabular expression (a table name or a query in parentheses) is expected here")
 }

@@ -140,6 +140,7 @@ func TestErrors(t *testing.T) {
 		{"SecureScoreControls | project K = MaxScore\n| join (SecureScores | project K = Weight) on K", CodeType, 2, 47, "The common column 'K' must have the same type on both sides of the join: (int, long)"},
 		{"print d = dynamic({\"a\":1}) | mv-apply kind=list p = d on (project k = tostring(p[0]))", CodeArgument, 1, 44, "Expected one of: bag, array"},
 		{"SecurityAlert | make-series N = count() default = 0 on TimeGenerated in range(datetime(2026-03-09), datetime(2026-03-11), 1d)", CodeNotSupported, 1, 79, "in range(...) is not supported yet"},
+		{"_GetWatchlist('HighValueAssets') | take 1", CodeUnknownFunction, 1, 1, "Unknown function: '_GetWatchlist'"},
 		// where * has: only has and has_cs, and only terms that no column of another type could hold.
 		{"SecurityAlert | where * contains \"power\"", CodeNotSupported, 1, 23, "'* contains' is not supported yet"},
 		{"SecurityAlert | where * has \"2026\"", CodeNotSupported, 1, 29, "not a number, a bool or part of a datetime"},
