@@ -283,24 +283,12 @@ func parseEvaluate(p *parser, b OpBase) (Operator, error) {
 			}
 		}
 	}
-	for !p.at(TokRParen) {
-		name, err := p.name()
+	if !p.at(TokRParen) {
+		cols, err := p.schemaCols()
 		if err != nil {
 			return nil, err
 		}
-		if _, err := p.expect(TokColon); err != nil {
-			return nil, err
-		}
-		t := p.tok()
-		if t.Kind != TokIdent {
-			return nil, p.fail("expected a type name")
-		}
-		p.advance()
-		op.Schema = append(op.Schema, &DataTableCol{Name: name, Type: t.Value})
-		if !p.at(TokComma) {
-			break
-		}
-		p.advance()
+		op.Schema = append(op.Schema, cols...)
 	}
 	r, err := p.expect(TokRParen)
 	if err != nil {

@@ -138,25 +138,11 @@ func (p *parser) dataTable() (*DataTable, error) {
 	kw := p.advance()
 	dt := &DataTable{Kw: kw.Span}
 	p.advance() // (
-	for {
-		id, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := p.expect(TokColon); err != nil {
-			return nil, err
-		}
-		tt := p.tok()
-		if tt.Kind != TokIdent {
-			return nil, p.fail("expected a type name")
-		}
-		p.advance()
-		dt.Cols = append(dt.Cols, &DataTableCol{Name: id, Type: tt.Value})
-		if !p.at(TokComma) {
-			break
-		}
-		p.advance()
+	cols, err := p.schemaCols()
+	if err != nil {
+		return nil, err
 	}
+	dt.Cols = cols
 	if _, err := p.expect(TokRParen); err != nil {
 		return nil, err
 	}
@@ -180,4 +166,29 @@ func (p *parser) dataTable() (*DataTable, error) {
 	}
 	dt.Rbrack = r.Span
 	return dt, nil
+}
+
+// schemaCols parses Name: type [, Name: type ...], the columns of a
+// datatable or of an output schema, up to (not including) the closing ')'.
+func (p *parser) schemaCols() ([]*DataTableCol, error) {
+	var cols []*DataTableCol
+	for {
+		name, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.expect(TokColon); err != nil {
+			return nil, err
+		}
+		t := p.tok()
+		if t.Kind != TokIdent {
+			return nil, p.fail("expected a type name")
+		}
+		p.advance()
+		cols = append(cols, &DataTableCol{Name: name, Type: t.Value})
+		if !p.at(TokComma) {
+			return cols, nil
+		}
+		p.advance()
+	}
 }

@@ -122,31 +122,11 @@ func parseMvExpand(p *parser, b OpBase) (Operator, error) {
 		}
 		op.Params = append(op.Params, &Param{Name: &Ident{Name: name.Value, NameSpan: name.Span}, Value: v})
 	}
-	for {
-		x, err := p.namedOrExpr()
-		if err != nil {
-			return nil, err
-		}
-		it := &MvExpandItem{X: x}
-		op.Last = x.Span()
-		if p.atWord("to") {
-			p.advance()
-			if !p.atWord("typeof") || p.peek(1).Kind != TokLParen {
-				return nil, p.fail("expected typeof(type)")
-			}
-			tr, err := p.typeRef()
-			if err != nil {
-				return nil, err
-			}
-			it.ToType = tr.(*TypeRef)
-			op.Last = tr.Span()
-		}
-		op.Items = append(op.Items, it)
-		if !p.at(TokComma) {
-			break
-		}
-		p.advance()
+	items, err := p.mvExpandItems(&op.OpBase)
+	if err != nil {
+		return nil, err
 	}
+	op.Items = items
 	if p.atWord("limit") {
 		p.advance()
 		n, err := p.additive()
