@@ -15,7 +15,7 @@ var partitionOps = map[string]bool{
 	"project-keep": true, "summarize": true, "order": true, "sort": true,
 	"take": true, "limit": true, "top": true, "distinct": true, "count": true,
 	"mv-expand": true, "mvexpand": true, "parse": true, "parse-where": true,
-	"top-nested": true,
+	"top-nested": true, "make-series": true, "serialize": true, "sample": true,
 }
 
 // compilePartition runs the subquery once per distinct value of the key

@@ -35,6 +35,10 @@ func TestPartition(t *testing.T) {
 			[][]string{{"1000", "9499500", "9000"}}},
 		{"an extended key", `Events | extend Odd = iff(Id % 2 == 1, "odd", "even") | partition by Odd (summarize s = sum(Id) by Odd) | order by Odd asc`,
 			[][]string{{"even", "12"}, {"odd", "9"}}},
+		{"make-series per key", `Events | partition by K (make-series c = count() on T from datetime(2026-03-10) to datetime(2026-03-11) step 12h by K) | project K, c = strcat_array(c, " ") | order by K asc`,
+			[][]string{{"", "1 0"}, {"a", "1 0"}, {"b", "1 0"}}},
+		{"serialize and sample", `Events | partition by K (serialize | sample 1) | count`,
+			[][]string{{"4"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := rowsOf(t, db, semanticsSchema, tc.query)
