@@ -29,6 +29,8 @@ type compiler struct {
 	// mvMembers holds, for an mv-expand whose column can be a list of
 	// structs, the members read of it (see typedMvMembers).
 	mvMembers map[*parser.MvExpand][]string
+	// subDepth counts the subqueries (mv-apply's) being compiled.
+	subDepth int
 }
 
 // A letValue is what a let statement bound: a scalar expression, a

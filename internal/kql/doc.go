@@ -71,7 +71,7 @@
 // SYN0002 for a syntax error, SEM0100 for an unknown table or column,
 // UnknownFunction, TypeMismatch, InvalidArgument or DuplicateColumn for other
 // semantic errors, and NotSupported for valid KQL that secexport does not run
-// yet (the 'partition' operator is not supported yet).
+// yet (the 'scan' operator is not supported yet).
 //
 // # Results
 //

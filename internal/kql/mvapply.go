@@ -194,7 +194,8 @@ func (c *compiler) subquery(src *relation, sub *parser.Pipe) (*subResult, error)
 	}
 	// A probe cannot run SQL that refers to an enclosing row.
 	c.probe = nil
-	defer func() { c.ctes, c.lets, c.probe = saved, savedLets, savedProbe }()
+	c.subDepth++
+	defer func() { c.ctes, c.lets, c.probe = saved, savedLets, savedProbe; c.subDepth-- }()
 	r := src
 	for _, op := range sub.Ops {
 		compile, ok := operators[op.Name()]

@@ -51,6 +51,7 @@ func init() {
 		"top-nested":      compileTopNested,
 		"evaluate":        compileEvaluate,
 		"search":          compileSearch,
+		"partition":       compilePartition,
 	}
 }
 

@@ -64,3 +64,14 @@ type Evaluate struct {
 	SchemaStar bool
 	Schema     []*DataTableCol
 }
+
+// Partition is | partition [params] by Column (SubQuery): the subquery runs
+// on the rows of each value of Column. Legacy reports the { SubQuery } form,
+// whose subquery has its own source; Sub is nil then.
+type Partition struct {
+	OpBase
+	Params []*Param
+	By     *Ident
+	Sub    *Pipe
+	Legacy bool
+}

@@ -46,6 +46,7 @@ func init() {
 		"top-nested":      parseTopNested,
 		"evaluate":        parseEvaluate,
 		"search":          parseSearch,
+		"partition":       parsePartition,
 	}
 }
 
@@ -57,7 +58,7 @@ func init() {
 	for _, op := range []string{
 		"consume", "extend-schema", "facet", "find", "fork",
 		"invoke",
-		"parse-kv", "partition", "print",
+		"parse-kv", "print",
 		"range", "reduce",
 		"sample-distinct", "scan", "search", "top-hitters",
 		"externaldata", "macro-expand", "assert-schema", "execute-and-cache",

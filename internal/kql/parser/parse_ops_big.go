@@ -297,3 +297,28 @@ func parseEvaluate(p *parser, b OpBase) (Operator, error) {
 	op.Last = r.Span
 	return op, nil
 }
+
+func parsePartition(p *parser, b OpBase) (Operator, error) {
+	ps, err := p.params()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.expectWord("by"); err != nil {
+		return nil, err
+	}
+	by, err := p.name()
+	if err != nil {
+		return nil, err
+	}
+	op := &Partition{OpBase: b, Params: ps, By: by}
+	op.Last = by.NameSpan
+	if p.at(TokLBrace) {
+		return nil, notSupported(p.tok().Span, "partition by Column { ... } (a subquery with its own source) is not supported yet; write partition by Column ( ... )")
+	}
+	sub, rparen, err := p.subPipe()
+	if err != nil {
+		return nil, err
+	}
+	op.Sub, op.Last = sub, rparen
+	return op, nil
+}

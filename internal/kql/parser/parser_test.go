@@ -137,16 +137,16 @@ func show(x Expr) string {
 
 func TestParseErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"T | where":                    "Query could not be parsed at '<end of query>' on line [1,10]: expected an expression",
-		"T | foo x":                    "unknown query operator 'foo'",
-		"T | partition by x (take 1)":  "the 'partition' operator is not supported yet",
-		"T | mv-apply x on take 1":     "expected '('",
-		"T | where a ==":               "expected an expression",
-		"T | project a,":               "expected an expression",
-		"T | join kind=inner (U) x":    "expected 'on'",
-		"T;;":                          "Query could not be parsed at ';'",
-		"let x = 1":                    "must end with a tabular expression",
-		strings.Repeat("(", 200) + "1": "nested too deeply",
+		"T | where":                     "Query could not be parsed at '<end of query>' on line [1,10]: expected an expression",
+		"T | foo x":                     "unknown query operator 'foo'",
+		"T | scan with (step s: true;)": "the 'scan' operator is not supported yet",
+		"T | mv-apply x on take 1":      "expected '('",
+		"T | where a ==":                "expected an expression",
+		"T | project a,":                "expected an expression",
+		"T | join kind=inner (U) x":     "expected 'on'",
+		"T;;":                           "Query could not be parsed at ';'",
+		"let x = 1":                     "must end with a tabular expression",
+		strings.Repeat("(", 200) + "1":  "nested too deeply",
 		"T | extend x = " + strings.Repeat("-", 300) + "1": "nested too deeply",
 	} {
 		_, err := Parse(src)

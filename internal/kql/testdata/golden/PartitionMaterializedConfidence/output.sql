@@ -1,0 +1,3 @@
+WITH "_q4" AS (SELECT "_q2"."CompromisedEntity" AS "CompromisedEntity", "_q2"."SystemAlertId" AS "SystemAlertId", "_q2"."ConfidenceScore" AS "ConfidenceScore" FROM (SELECT DISTINCT "CompromisedEntity" AS "__key" FROM "SecurityAlert") AS "_q1", LATERAL (WITH "_q3" AS (SELECT * FROM (SELECT * FROM "SecurityAlert" WHERE "CompromisedEntity" = "_q1"."__key") ORDER BY "ConfidenceScore" DESC NULLS LAST, "SystemAlertId" ASC NULLS FIRST, "TimeGenerated" ASC NULLS FIRST LIMIT 2)
+SELECT "CompromisedEntity", "SystemAlertId", "ConfidenceScore" FROM "_q3") AS "_q2")
+SELECT * FROM "_q4" ORDER BY "CompromisedEntity" ASC NULLS FIRST, "SystemAlertId" ASC NULLS FIRST, "ConfidenceScore" DESC NULLS LAST

@@ -1,0 +1,1 @@
+SELECT count(DISTINCT "_q2"."AlertSeverity") AS "Severities", count(*) AS "Rows" FROM (SELECT DISTINCT "AlertSeverity" AS "__key" FROM "SecurityAlert") AS "_q1", LATERAL (SELECT * FROM (SELECT * FROM "SecurityAlert" WHERE "AlertSeverity" = "_q1"."__key") LIMIT 1) AS "_q2"

@@ -1,0 +1,2 @@
+WITH "_q3" AS (SELECT "_q2"."CompromisedEntity" AS "CompromisedEntity", "_q2"."TimeGenerated" AS "TimeGenerated", "_q2"."AlertName" AS "AlertName", "_q2"."SystemAlertId" AS "SystemAlertId" FROM (SELECT DISTINCT "CompromisedEntity" AS "__key" FROM "SecurityAlert") AS "_q1", LATERAL (SELECT * FROM (SELECT * FROM "SecurityAlert" WHERE "CompromisedEntity" = "_q1"."__key") ORDER BY "TimeGenerated" DESC NULLS LAST LIMIT 2) AS "_q2")
+SELECT * FROM "_q3" ORDER BY "CompromisedEntity" ASC NULLS FIRST, "TimeGenerated" DESC NULLS LAST, "SystemAlertId" ASC NULLS FIRST
