@@ -6,23 +6,142 @@ import (
 	"github.com/secexport/secexport/internal/kql/parser"
 )
 
-// The series_* functions work on the arrays make-series builds, which
-// secexport does not run; each is refused by name rather than called
-// unknown.
+// The series_* functions over the numeric arrays make-series builds.
+// Element-wise functions of two series run to the longer one; an element
+// missing from the shorter one, or one that is not a number, gives null.
+// An element keeps Kusto's type: the sum, difference or product of two
+// longs, and the absolute value of a long, is a long; anything else
+// (a quotient, a floor or ceiling, an operation with a real) is a real.
+//
+// The statistical and signal-processing functions are refused by name
+// rather than called unknown.
 func init() {
 	for _, name := range strings.Fields(`
-		series_abs series_acos series_add series_asin series_atan series_ceiling series_cos
+		series_acos series_asin series_atan series_cos
 		series_cosine_similarity series_decompose series_decompose_anomalies series_decompose_forecast
-		series_divide series_dot_product series_equals series_exp series_fft series_fill_backward
-		series_fill_const series_fill_forward series_fill_linear series_fir series_fit_2lines
-		series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly series_floor
-		series_greater series_greater_equals series_ifft series_iir series_less series_less_equals
-		series_log series_magnitude series_multiply series_not_equals series_outliers
+		series_dot_product series_exp series_fft series_fill_backward
+		series_fill_forward series_fill_linear series_fir series_fit_2lines
+		series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
+		series_ifft series_iir
+		series_log series_magnitude series_outliers
 		series_pearson_correlation series_periods_detect series_periods_validate series_pow
 		series_product series_seasonal series_sign series_sin series_stats series_stats_dynamic
-		series_subtract series_sum series_tan`) {
+		series_tan`) {
 		functions[name] = &function{compile: func(e *ectx, x *parser.Call) (*sqlExpr, error) {
 			return nil, e.errorf(x, CodeNotSupported, "the function '%s' is not supported: series functions are not supported", x.Func.Name)
 		}}
 	}
+	elementwise := func(op string) *function {
+		return seriesPair(func(x, y string) string {
+			return "CASE WHEN " + isLong(x) + " AND " + isLong(y) + " THEN to_json(" + asLong(x) + " " + op + " " + asLong(y) + ")" +
+				" WHEN " + isNumber(x) + " AND " + isNumber(y) + " THEN to_json(" + asReal(x) + " " + op + " " + asReal(y) + ") END"
+		})
+	}
+	for name, f := range map[string]*function{
+		"series_add":      elementwise("+"),
+		"series_subtract": elementwise("-"),
+		"series_multiply": elementwise("*"),
+		// A quotient is a real even of two longs; x/0 is ±infinity or NaN,
+		// as a double division is.
+		"series_divide": seriesPair(func(x, y string) string {
+			return "CASE WHEN " + isNumber(x) + " AND " + isNumber(y) + " THEN to_json(" + realDivide(asReal(x), asReal(y)) + ") END"
+		}),
+		"series_greater":        elementwise(">"),
+		"series_greater_equals": elementwise(">="),
+		"series_less":           elementwise("<"),
+		"series_less_equals":    elementwise("<="),
+		"series_equals":         elementwise("="),
+		"series_not_equals":     elementwise("<>"),
+		"series_abs": seriesEach(func(x string) string {
+			return "CASE WHEN " + isLong(x) + " THEN to_json(abs(" + asLong(x) + ")) WHEN " + isNumber(x) + " THEN to_json(abs(" + asReal(x) + ")) END"
+		}),
+		"series_floor": seriesEach(func(x string) string {
+			return "CASE WHEN " + isNumber(x) + " THEN to_json(floor(" + asReal(x) + ")) END"
+		}),
+		"series_ceiling": seriesEach(func(x string) string {
+			return "CASE WHEN " + isNumber(x) + " THEN to_json(ceil(" + asReal(x) + ")) END"
+		}),
+		// The sum of the numeric elements, as a real.
+		"series_sum": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
+			return ifArrays(a, "coalesce(list_sum(list_transform(list_filter("+jsonList(a[0])+", lambda __v: "+isNumber("__v")+"), lambda __v: "+asReal("__v")+")), 0.0)")
+		}},
+		"series_fill_const": {compile: compileSeriesFillConst, name: nameFirstArg},
+	} {
+		functions[name] = f
+	}
+}
+
+// isNumber and isLong test a JSON element; asReal and asLong read it.
+func isNumber(v string) string { return "json_type(" + v + ") IN ('BIGINT', 'UBIGINT', 'DOUBLE')" }
+func isLong(v string) string {
+	return "(json_type(" + v + ") IN ('BIGINT', 'UBIGINT') AND TRY_CAST(" + v + " AS BIGINT) IS NOT NULL)"
+}
+func asReal(v string) string { return "CAST(" + v + " AS DOUBLE)" }
+func asLong(v string) string { return "CAST(" + v + " AS BIGINT)" }
+
+// realDivide is x / y as .NET divides doubles: x/0 is ±infinity, 0/0 NaN.
+func realDivide(x, y string) string {
+	return "CASE WHEN " + y + " <> 0 THEN " + x + " / " + y + " WHEN " + x + " > 0 THEN 'Infinity'::DOUBLE WHEN " + x + " < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END"
+}
+
+// seriesEach maps every element of a series; elem writes the JSON of the
+// result element from the JSON element __x.
+func seriesEach(elem func(x string) string) *function {
+	return &function{args: []argKind{argDynamic}, result: TDynamic, sql: func(e *ectx, a []*sqlExpr) string {
+		return ifArrays(a, "to_json(list_transform("+jsonList(a[0])+", lambda __x: "+elem("__x")+"))")
+	}}
+}
+
+// seriesPair combines two series element by element up to the longer one;
+// elem writes the JSON of the result element from the elements __x and __y,
+// either of which is null past the end of its series. Kusto also takes a
+// number for either series, which its documentation does not describe;
+// that is refused.
+func seriesPair(elem func(x, y string) string) *function {
+	return &function{compile: func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+		if err := argCount(e, x, 2, 2); err != nil {
+			return nil, err
+		}
+		a, err := e.args(x)
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range a {
+			if v.typ.isNumeric() {
+				return nil, e.errorf(x.Args[i], CodeNotSupported, "the function '%s' is not supported with a number for a series", x.Func.Name)
+			}
+		}
+		if a[0].typ != TDynamic || a[1].typ != TDynamic {
+			return nil, incompatible(e, x, a)
+		}
+		l := jsonLists(a)
+		body := "list_transform(range(1, greatest(len(__a), len(__b)) + 1), lambda __i: list_transform([[__a[__i], __b[__i]]], lambda __p: " +
+			strings.NewReplacer("__x", "__p[1]", "__y", "__p[2]").Replace(elem("__x", "__y")) + ")[1])"
+		return &sqlExpr{typ: TDynamic, sql: ifArrays(a, "to_json(list_transform([["+l[0]+", "+l[1]+"]], lambda __ab: list_transform([__ab[1]], lambda __a: list_transform([__ab[2]], lambda __b: "+body+")[1])[1])[1])")}, nil
+	}}
+}
+
+// compileSeriesFillConst is series_fill_const(series, constant): every
+// null element becomes the constant; the other elements keep their value
+// and type. A missing-value placeholder other than the default null is
+// refused.
+func compileSeriesFillConst(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	if err := argCount(e, x, 2, 3); err != nil {
+		return nil, err
+	}
+	args, err := e.args(x)
+	if err != nil {
+		return nil, err
+	}
+	if args[0].typ != TDynamic {
+		return nil, incompatible(e, x, args)
+	}
+	if len(args) == 3 && (args[2].konst == nil || !args[2].konst.null) {
+		return nil, e.errorf(x.Args[2], CodeNotSupported, "the missing value placeholder of 'series_fill_const' is not supported unless it is null")
+	}
+	if !args[1].typ.isNumeric() && args[1].typ != TDynamic {
+		return nil, incompatible(e, x, args)
+	}
+	c := e.jsonValue(args[1])
+	return &sqlExpr{typ: TDynamic, sql: ifArrays(args[:1], "to_json(list_transform("+jsonList(args[0])+", lambda __x: CASE WHEN json_type(__x) = 'NULL' OR __x IS NULL THEN "+c+" ELSE __x END))")}, nil
 }
