@@ -19,12 +19,12 @@ func init() {
 	for _, name := range strings.Fields(`
 		series_acos series_asin series_atan series_cos
 		series_cosine_similarity series_decompose series_decompose_anomalies series_decompose_forecast
-		series_dot_product series_exp series_fft series_fill_backward
-		series_fill_forward series_fill_linear series_fir series_fit_2lines
+		series_dot_product series_fft
+		series_fill_linear series_fir series_fit_2lines
 		series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
 		series_ifft series_iir
-		series_log series_magnitude series_outliers
-		series_pearson_correlation series_periods_detect series_periods_validate series_pow
+		series_magnitude series_outliers
+		series_pearson_correlation series_periods_detect series_periods_validate
 		series_product series_seasonal series_sign series_sin series_stats series_stats_dynamic
 		series_tan`) {
 		functions[name] = &function{compile: func(e *ectx, x *parser.Call) (*sqlExpr, error) {
@@ -61,11 +61,30 @@ func init() {
 		"series_ceiling": seriesEach(func(x string) string {
 			return "CASE WHEN " + isNumber(x) + " THEN to_json(ceil(" + asReal(x) + ")) END"
 		}),
+		"series_exp": seriesEach(func(x string) string {
+			return "CASE WHEN " + isNumber(x) + " THEN to_json(exp(" + asReal(x) + ")) END"
+		}),
+		// The natural logarithm, as log() computes it.
+		"series_log": seriesEach(func(x string) string {
+			v := asReal(x)
+			return "CASE WHEN " + isNumber(x) + " THEN to_json(CASE WHEN " + v + " < 0 THEN 'NaN'::DOUBLE WHEN " + v + " = 0 THEN '-Infinity'::DOUBLE ELSE ln(" + v + ") END) END"
+		}),
+		"series_pow": seriesPair(func(x, y string) string {
+			return "CASE WHEN " + isNumber(x) + " AND " + isNumber(y) + " THEN to_json(pow(" + asReal(x) + ", " + asReal(y) + ")) END"
+		}),
 		// The sum of the numeric elements, as a real.
 		"series_sum": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
 			return ifArrays(a, "coalesce(list_sum(list_transform(list_filter("+jsonList(a[0])+", lambda __v: "+isNumber("__v")+"), lambda __v: "+asReal("__v")+")), 0.0)")
 		}},
 		"series_fill_const": {compile: compileSeriesFillConst, name: nameFirstArg},
+		// A null element takes the nearest non-null element before it
+		// (forward) or after it (backward); nulls with none stay null.
+		"series_fill_forward": {compile: seriesFill(func(l, i string) string {
+			return "list_filter(" + l + "[1:" + i + "], lambda __v: NOT " + isMissing("__v") + ")[-1]"
+		}), name: nameFirstArg},
+		"series_fill_backward": {compile: seriesFill(func(l, i string) string {
+			return "list_filter(" + l + "[" + i + ":], lambda __v: NOT " + isMissing("__v") + ")[1]"
+		}), name: nameFirstArg},
 	} {
 		functions[name] = f
 	}
@@ -78,6 +97,9 @@ func isLong(v string) string {
 }
 func asReal(v string) string { return "CAST(" + v + " AS DOUBLE)" }
 func asLong(v string) string { return "CAST(" + v + " AS BIGINT)" }
+
+// isMissing is a JSON element that is null, the missing value of a series.
+func isMissing(v string) string { return "(" + v + " IS NULL OR json_type(" + v + ") = 'NULL')" }
 
 // realDivide is x / y as .NET divides doubles: x/0 is ±infinity, 0/0 NaN.
 func realDivide(x, y string) string {
@@ -123,10 +145,37 @@ func seriesPair(elem func(x, y string) string) *function {
 
 // compileSeriesFillConst is series_fill_const(series, constant): every
 // null element becomes the constant; the other elements keep their value
-// and type. A missing-value placeholder other than the default null is
-// refused.
+// and type.
 func compileSeriesFillConst(e *ectx, x *parser.Call) (*sqlExpr, error) {
-	if err := argCount(e, x, 2, 3); err != nil {
+	args, err := seriesFillArgs(e, x, 2)
+	if err != nil {
+		return nil, err
+	}
+	if !args[1].typ.isNumeric() && args[1].typ != TDynamic {
+		return nil, incompatible(e, x, args)
+	}
+	c := e.jsonValue(args[1])
+	return &sqlExpr{typ: TDynamic, sql: ifArrays(args[:1], "to_json(list_transform("+jsonList(args[0])+", lambda __x: CASE WHEN "+isMissing("__x")+" THEN "+c+" ELSE __x END))")}, nil
+}
+
+// seriesFill is series_fill_forward and series_fill_backward: nearest
+// writes the element that fills position __i of the list __l.
+func seriesFill(nearest func(l, i string) string) func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	return func(e *ectx, x *parser.Call) (*sqlExpr, error) {
+		args, err := seriesFillArgs(e, x, 1)
+		if err != nil {
+			return nil, err
+		}
+		body := "list_transform(range(1, len(__l) + 1), lambda __i: CASE WHEN " + isMissing("__l[__i]") + " THEN " + nearest("__l", "__i") + " ELSE __l[__i] END)"
+		return &sqlExpr{typ: TDynamic, sql: ifArrays(args[:1], "to_json(list_transform(["+jsonList(args[0])+"], lambda __l: "+body+")[1])")}, nil
+	}
+}
+
+// seriesFillArgs compiles the arguments of a series_fill function: the
+// series, the required ones after it, then the missing-value placeholder,
+// which is refused unless it is the default, null.
+func seriesFillArgs(e *ectx, x *parser.Call, required int) ([]*sqlExpr, error) {
+	if err := argCount(e, x, required, required+1); err != nil {
 		return nil, err
 	}
 	args, err := e.args(x)
@@ -136,12 +185,10 @@ func compileSeriesFillConst(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	if args[0].typ != TDynamic {
 		return nil, incompatible(e, x, args)
 	}
-	if len(args) == 3 && (args[2].konst == nil || !args[2].konst.null) {
-		return nil, e.errorf(x.Args[2], CodeNotSupported, "the missing value placeholder of 'series_fill_const' is not supported unless it is null")
+	if len(args) > required {
+		if p := args[required]; p.konst == nil || !p.konst.null {
+			return nil, e.errorf(x.Args[required], CodeNotSupported, "the missing value placeholder of '%s' is not supported unless it is null", x.Func.Name)
+		}
 	}
-	if !args[1].typ.isNumeric() && args[1].typ != TDynamic {
-		return nil, incompatible(e, x, args)
-	}
-	c := e.jsonValue(args[1])
-	return &sqlExpr{typ: TDynamic, sql: ifArrays(args[:1], "to_json(list_transform("+jsonList(args[0])+", lambda __x: CASE WHEN json_type(__x) = 'NULL' OR __x IS NULL THEN "+c+" ELSE __x END))")}, nil
+	return args, nil
 }

@@ -31,6 +31,10 @@ func TestSeriesResults(t *testing.T) {
 			[]string{"10", "2.5", "0", "true"}},
 		{"series_fill_const", `tostring(series_fill_const(dynamic([111, null, 36, 41, 23, null, 16, 61, 33, null, null]), 0.0)), tostring(series_fill_const(dynamic([111, null, 36, 41, 23, null, 16, 61, 33, null, null]), -1)), tostring(series_fill_const(dynamic([1.5, null]), 0, real(null)))`,
 			[]string{"[111,0.0,36,41,23,0.0,16,61,33,0.0,0.0]", "[111,-1,36,41,23,-1,16,61,33,-1,-1]", "[1.5,0]"}},
+		{"series_fill_forward and series_fill_backward", `tostring(series_fill_forward(dynamic([null, null, 36, 41, null, null, 16, 61, 33, null, null]))), tostring(series_fill_backward(dynamic([null, null, 36, 41, null, null, 16, 61, 33, null, null]))), tostring(series_fill_forward(dynamic([1.5, null, 2]), long(null))), tostring(series_fill_backward(dynamic([])))`,
+			[]string{"[null,null,36,41,41,41,16,61,33,33,33]", "[36,36,36,41,16,16,16,61,33,null,null]", "[1.5,1.5,2]", "[]"}},
+		{"series_exp, series_log and series_pow", `tostring(series_exp(dynamic([1, 2, 3]))), tostring(series_log(dynamic([1, 0, -1, "a"]))), tostring(series_pow(dynamic([1, 2, 3, 4]), dynamic([1, 2, 3, 0.5])))`,
+			[]string{"[2.718281828459045,7.38905609893065,20.085536923187668]", "[0.0,-Infinity,NaN,null]", "[1.0,4.0,27.0,2.0]"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := splitTopLevel(tc.exprs)
@@ -59,6 +63,7 @@ func TestSeriesRefused(t *testing.T) {
 		{"SecureScores | extend s = series_add(Properties, 1)", 1, 50, "with a number for a series"},
 		{"SecureScores | extend s = series_greater(Weight, Properties)", 1, 42, "with a number for a series"},
 		{"SecureScores | extend s = series_fill_const(Properties, 0, -1)", 1, 60, "placeholder"},
+		{"SecureScores | extend s = series_fill_forward(Properties, 0)", 1, 59, "placeholder"},
 		{"SecureScores | extend s = series_fill_linear(Properties)", 1, 27, "series functions are not supported"},
 		{"SecureScores | extend s = series_stats_dynamic(Properties)", 1, 27, "series functions are not supported"},
 	} {
