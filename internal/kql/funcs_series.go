@@ -19,11 +19,11 @@ func init() {
 	for _, name := range strings.Fields(`
 		series_acos series_asin series_atan series_cos
 		series_cosine_similarity series_decompose series_decompose_anomalies series_decompose_forecast
-		series_dot_product series_fft
+		series_fft
 		series_fill_linear series_fir series_fit_2lines
 		series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
 		series_ifft series_iir
-		series_magnitude series_outliers
+		series_outliers
 		series_pearson_correlation series_periods_detect series_periods_validate
 		series_product series_seasonal series_sign series_sin series_stats series_stats_dynamic
 		series_tan`) {
@@ -76,7 +76,13 @@ func init() {
 		"series_sum": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
 			return ifArrays(a, "coalesce(list_sum(list_transform(list_filter("+jsonList(a[0])+", lambda __v: "+isNumber("__v")+"), lambda __v: "+asReal("__v")+")), 0.0)")
 		}},
-		"series_fill_const": {compile: compileSeriesFillConst, name: nameFirstArg},
+		"series_fill_const":  {compile: compileSeriesFillConst, name: nameFirstArg},
+		"series_dot_product": {compile: compileSeriesDotProduct},
+		// The square root of the series' dot product with itself.
+		"series_magnitude": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
+			l := jsonList(a[0])
+			return ifArrays(a, "sqrt("+dotProduct(l, l)+")")
+		}},
 		// A null element takes the nearest non-null element before it
 		// (forward) or after it (backward); nulls with none stay null.
 		"series_fill_forward": {compile: seriesFill(func(l, i string) string {
@@ -191,4 +197,53 @@ func seriesFillArgs(e *ectx, x *parser.Call, required int) ([]*sqlExpr, error) {
 		}
 	}
 	return args, nil
+}
+
+// compileSeriesDotProduct is series_dot_product(series1, series2): the sum
+// of the products of the elements at the same position, up to the end of
+// the shorter series, skipping a pair with an element that is not a number;
+// null if either series is empty. Either argument may be a number, which
+// stands for a series of that number as long as the other.
+func compileSeriesDotProduct(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	if err := argCount(e, x, 2, 2); err != nil {
+		return nil, err
+	}
+	a, err := e.args(x)
+	if err != nil {
+		return nil, err
+	}
+	var series []*sqlExpr
+	for _, v := range a {
+		switch {
+		case v.typ == TDynamic:
+			series = append(series, v)
+		case !v.typ.isNumeric() || v.typ == TDecimal:
+			return nil, incompatible(e, x, a)
+		}
+	}
+	if len(series) == 0 {
+		return nil, incompatible(e, x, a)
+	}
+	l := make([]string, 2)
+	for i, v := range a {
+		if v.typ == TDynamic {
+			l[i] = jsonList(v)
+		}
+	}
+	for i, v := range a {
+		if v.typ != TDynamic {
+			// The number, repeated as often as the other series is long.
+			l[i] = "list_transform(" + l[1-i] + ", lambda __v: " + e.jsonValue(v) + ")"
+		}
+	}
+	return &sqlExpr{typ: TReal, sql: ifArrays(series, dotProduct(l[0], l[1]))}, nil
+}
+
+// dotProduct is the dot product of two lists of JSON elements, as
+// series_dot_product computes it.
+func dotProduct(a, b string) string {
+	x, y := a+"[__i]", b+"[__i]"
+	products := "list_transform(range(1, least(len(" + a + "), len(" + b + ")) + 1), lambda __i: CASE WHEN " + isNumber(x) + " AND " + isNumber(y) +
+		" THEN " + asReal(x) + " * " + asReal(y) + " ELSE 0 END)"
+	return "CASE WHEN len(" + a + ") > 0 AND len(" + b + ") > 0 THEN list_sum(" + products + ") END"
 }

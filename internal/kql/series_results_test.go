@@ -35,6 +35,8 @@ func TestSeriesResults(t *testing.T) {
 			[]string{"[null,null,36,41,41,41,16,61,33,33,33]", "[36,36,36,41,16,16,16,61,33,null,null]", "[1.5,1.5,2]", "[]"}},
 		{"series_exp, series_log and series_pow", `tostring(series_exp(dynamic([1, 2, 3]))), tostring(series_log(dynamic([1, 0, -1, "a"]))), tostring(series_pow(dynamic([1, 2, 3, 4]), dynamic([1, 2, 3, 0.5])))`,
 			[]string{"[2.718281828459045,7.38905609893065,20.085536923187668]", "[0.0,-Infinity,NaN,null]", "[1.0,4.0,27.0,2.0]"}},
+		{"series_dot_product and series_magnitude", `series_dot_product(dynamic([1, 2, 4]), dynamic([4, 2, 1])), series_dot_product(dynamic([3, 6, 12]), dynamic([12, 6, 3])), series_dot_product(dynamic([2, 4, 8]), 2), series_dot_product(3, dynamic([3, 6, 12])), series_dot_product(dynamic([1, "a", 3, 5]), dynamic([2, 2, 2])), isnull(series_dot_product(dynamic([]), dynamic([1]))), series_magnitude(dynamic([1, 2, 3, 4])), isnull(series_magnitude(dynamic([])))`,
+			[]string{"12", "108", "28", "63", "8", "true", "5.47722557505166", "true"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := splitTopLevel(tc.exprs)
