@@ -18,7 +18,7 @@ import (
 func init() {
 	for _, name := range strings.Fields(`
 		series_acos series_asin series_atan series_cos
-		series_cosine_similarity series_decompose series_decompose_anomalies series_decompose_forecast
+		series_decompose series_decompose_anomalies series_decompose_forecast
 		series_fft
 		series_fill_linear series_fir series_fit_2lines
 		series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
@@ -76,8 +76,9 @@ func init() {
 		"series_sum": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
 			return ifArrays(a, "coalesce(list_sum(list_transform(list_filter("+jsonList(a[0])+", lambda __v: "+isNumber("__v")+"), lambda __v: "+asReal("__v")+")), 0.0)")
 		}},
-		"series_fill_const":  {compile: compileSeriesFillConst, name: nameFirstArg},
-		"series_dot_product": {compile: compileSeriesDotProduct},
+		"series_fill_const":        {compile: compileSeriesFillConst, name: nameFirstArg},
+		"series_dot_product":       {compile: compileSeriesDotProduct},
+		"series_cosine_similarity": {compile: compileSeriesCosineSimilarity},
 		// The square root of the series' dot product with itself.
 		"series_magnitude": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
 			l := jsonList(a[0])
@@ -107,9 +108,10 @@ func asLong(v string) string { return "CAST(" + v + " AS BIGINT)" }
 // isMissing is a JSON element that is null, the missing value of a series.
 func isMissing(v string) string { return "(" + v + " IS NULL OR json_type(" + v + ") = 'NULL')" }
 
-// realDivide is x / y as .NET divides doubles: x/0 is ±infinity, 0/0 NaN.
+// realDivide is x / y as .NET divides doubles: x/0 is ±infinity, 0/0 NaN;
+// null if either is null.
 func realDivide(x, y string) string {
-	return "CASE WHEN " + y + " <> 0 THEN " + x + " / " + y + " WHEN " + x + " > 0 THEN 'Infinity'::DOUBLE WHEN " + x + " < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END"
+	return "CASE WHEN " + x + " IS NULL OR " + y + " IS NULL THEN NULL WHEN " + y + " <> 0 THEN " + x + " / " + y + " WHEN " + x + " > 0 THEN 'Infinity'::DOUBLE WHEN " + x + " < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END"
 }
 
 // seriesEach maps every element of a series; elem writes the JSON of the
@@ -192,7 +194,11 @@ func seriesFillArgs(e *ectx, x *parser.Call, required int) ([]*sqlExpr, error) {
 		return nil, incompatible(e, x, args)
 	}
 	if len(args) > required {
-		if p := args[required]; p.konst == nil || !p.konst.null {
+		p := args[required]
+		if !p.typ.isNumeric() && p.typ != TDynamic {
+			return nil, incompatible(e, x, args)
+		}
+		if p.konst == nil || !p.konst.null {
 			return nil, e.errorf(x.Args[required], CodeNotSupported, "the missing value placeholder of '%s' is not supported unless it is null", x.Func.Name)
 		}
 	}
@@ -246,4 +252,29 @@ func dotProduct(a, b string) string {
 	products := "list_transform(range(1, least(len(" + a + "), len(" + b + ")) + 1), lambda __i: CASE WHEN " + isNumber(x) + " AND " + isNumber(y) +
 		" THEN " + asReal(x) + " * " + asReal(y) + " ELSE 0 END)"
 	return "CASE WHEN len(" + a + ") > 0 AND len(" + b + ") > 0 THEN list_sum(" + products + ") END"
+}
+
+// compileSeriesCosineSimilarity is series_cosine_similarity(series1,
+// series2): their dot product over the product of their magnitudes, both
+// series cut to the shorter one and their non-numeric elements ignored;
+// null if either is empty. The optional magnitude arguments are refused.
+func compileSeriesCosineSimilarity(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	if len(x.Args) > 2 {
+		return nil, e.errorf(x.Args[2], CodeNotSupported, "the magnitude arguments of 'series_cosine_similarity' are not supported")
+	}
+	if err := argCount(e, x, 2, 2); err != nil {
+		return nil, err
+	}
+	a, err := e.args(x)
+	if err != nil {
+		return nil, err
+	}
+	if a[0].typ != TDynamic || a[1].typ != TDynamic {
+		return nil, incompatible(e, x, a)
+	}
+	l := jsonLists(a)
+	n := "least(len(" + l[0] + "), len(" + l[1] + "))"
+	cut := func(s string) string { return "list_slice(" + s + ", 1, " + n + ")" }
+	a0, a1 := cut(l[0]), cut(l[1])
+	return &sqlExpr{typ: TReal, sql: ifArrays(a, realDivide(dotProduct(a0, a1), "(sqrt("+dotProduct(a0, a0)+") * sqrt("+dotProduct(a1, a1)+"))"))}, nil
 }

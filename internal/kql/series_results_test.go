@@ -37,6 +37,8 @@ func TestSeriesResults(t *testing.T) {
 			[]string{"[2.718281828459045,7.38905609893065,20.085536923187668]", "[0.0,-Infinity,NaN,null]", "[1.0,4.0,27.0,2.0]"}},
 		{"series_dot_product and series_magnitude", `series_dot_product(dynamic([1, 2, 4]), dynamic([4, 2, 1])), series_dot_product(dynamic([3, 6, 12]), dynamic([12, 6, 3])), series_dot_product(dynamic([2, 4, 8]), 2), series_dot_product(3, dynamic([3, 6, 12])), series_dot_product(dynamic([1, "a", 3, 5]), dynamic([2, 2, 2])), isnull(series_dot_product(dynamic([]), dynamic([1]))), series_magnitude(dynamic([1, 2, 3, 4])), isnull(series_magnitude(dynamic([])))`,
 			[]string{"12", "108", "28", "63", "8", "true", "5.47722557505166", "true"}},
+		{"series_cosine_similarity", `series_cosine_similarity(dynamic([0.1, 0.2, 0.1, 0.2]), dynamic([0.11, 0.2, 0.11, 0.21])), series_cosine_similarity(dynamic([0.1, 0.2, 0.1, 0.2]), dynamic([1, 2, 3, 4])), series_cosine_similarity(dynamic([1, 0, 5]), dynamic([2, 0])), isnull(series_cosine_similarity(dynamic([]), dynamic([1])))`,
+			[]string{"0.99935343825504", "0.923760430703401", "1", "true"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := splitTopLevel(tc.exprs)
@@ -66,6 +68,7 @@ func TestSeriesRefused(t *testing.T) {
 		{"SecureScores | extend s = series_greater(Weight, Properties)", 1, 42, "with a number for a series"},
 		{"SecureScores | extend s = series_fill_const(Properties, 0, -1)", 1, 60, "placeholder"},
 		{"SecureScores | extend s = series_fill_forward(Properties, 0)", 1, 59, "placeholder"},
+		{"SecureScores | extend s = series_cosine_similarity(Properties, Properties, 1.0, 1.0)", 1, 76, "magnitude"},
 		{"SecureScores | extend s = series_fill_linear(Properties)", 1, 27, "series functions are not supported"},
 		{"SecureScores | extend s = series_stats_dynamic(Properties)", 1, 27, "series functions are not supported"},
 	} {
