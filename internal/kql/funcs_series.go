@@ -25,7 +25,7 @@ func init() {
 		series_ifft series_iir
 		series_outliers
 		series_pearson_correlation series_periods_detect series_periods_validate
-		series_product series_seasonal series_sign series_sin series_stats series_stats_dynamic
+		series_product series_seasonal series_sign series_sin series_stats
 		series_tan`) {
 		functions[name] = &function{compile: func(e *ectx, x *parser.Call) (*sqlExpr, error) {
 			return nil, e.errorf(x, CodeNotSupported, "the function '%s' is not supported: series functions are not supported", x.Func.Name)
@@ -78,6 +78,7 @@ func init() {
 		}},
 		"series_fill_const":        {compile: compileSeriesFillConst, name: nameFirstArg},
 		"series_dot_product":       {compile: compileSeriesDotProduct},
+		"series_stats_dynamic":     {compile: compileSeriesStatsDynamic},
 		"series_cosine_similarity": {compile: compileSeriesCosineSimilarity},
 		// The square root of the series' dot product with itself.
 		"series_magnitude": {args: []argKind{argDynamic}, result: TReal, sql: func(e *ectx, a []*sqlExpr) string {
@@ -277,4 +278,32 @@ func compileSeriesCosineSimilarity(e *ectx, x *parser.Call) (*sqlExpr, error) {
 	cut := func(s string) string { return "list_slice(" + s + ", 1, " + n + ")" }
 	a0, a1 := cut(l[0]), cut(l[1])
 	return &sqlExpr{typ: TReal, sql: ifArrays(a, realDivide(dotProduct(a0, a1), "(sqrt("+dotProduct(a0, a0)+") * sqrt("+dotProduct(a1, a1)+"))"))}, nil
+}
+
+// compileSeriesStatsDynamic is series_stats_dynamic(series): a bag of min,
+// min_idx, max, max_idx, avg, stdev, variance (both of a sample), sum and
+// len, in that order; null if an element is not a finite number or the
+// series is empty. Of a single element, stdev and variance are 0, as the
+// stdev() and variance() aggregates make them. ignore_nonfinite = true is
+// refused: the documentation leaves open what min_idx and len count then.
+func compileSeriesStatsDynamic(e *ectx, x *parser.Call) (*sqlExpr, error) {
+	if err := argCount(e, x, 1, 2); err != nil {
+		return nil, err
+	}
+	a, err := e.args(x)
+	if err != nil {
+		return nil, err
+	}
+	if a[0].typ != TDynamic || len(a) == 2 && a[1].typ != TBool {
+		return nil, incompatible(e, x, a)
+	}
+	if len(a) == 2 && (a[1].konst == nil || a[1].konst.null || a[1].konst.b) {
+		return nil, e.errorf(x.Args[1], CodeNotSupported, "'series_stats_dynamic' is not supported unless ignore_nonfinite is false")
+	}
+	reals := "list_transform(" + jsonList(a[0]) + ", lambda __v: CASE WHEN " + isNumber("__v") + " THEN " + asReal("__v") + " END)"
+	spread := func(agg string) string { return "coalesce(list_aggregate(__l, '" + agg + "'), 0.0)" }
+	bag := "json_object('min', list_min(__l), 'min_idx', list_position(__l, list_min(__l)) - 1, 'max', list_max(__l), 'max_idx', list_position(__l, list_max(__l)) - 1, " +
+		"'avg', list_avg(__l), 'stdev', " + spread("stddev_samp") + ", 'variance', " + spread("var_samp") + ", 'sum', list_sum(__l), 'len', len(__l))"
+	finite := "len(__l) > 0 AND list_bool_and(list_transform(__l, lambda __v: coalesce(isfinite(__v), false)))"
+	return &sqlExpr{typ: TDynamic, sql: ifArrays(a[:1], "list_transform(["+reals+"], lambda __l: CASE WHEN "+finite+" THEN "+bag+" END)[1]")}, nil
 }

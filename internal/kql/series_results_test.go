@@ -39,6 +39,8 @@ func TestSeriesResults(t *testing.T) {
 			[]string{"12", "108", "28", "63", "8", "true", "5.47722557505166", "true"}},
 		{"series_cosine_similarity", `series_cosine_similarity(dynamic([0.1, 0.2, 0.1, 0.2]), dynamic([0.11, 0.2, 0.11, 0.21])), series_cosine_similarity(dynamic([0.1, 0.2, 0.1, 0.2]), dynamic([1, 2, 3, 4])), series_cosine_similarity(dynamic([1, 0, 5]), dynamic([2, 0])), isnull(series_cosine_similarity(dynamic([]), dynamic([1])))`,
 			[]string{"0.99935343825504", "0.923760430703401", "1", "true"}},
+		{"series_stats_dynamic", `tostring(series_stats_dynamic(dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]))), tostring(series_stats_dynamic(dynamic([1.5]), false)), isnull(series_stats_dynamic(dynamic([1, null]))), isnull(series_stats_dynamic(dynamic([])))`,
+			[]string{`{"min":2.0,"min_idx":8,"max":87.0,"max_idx":3,"avg":32.8,"stdev":28.50363385354827,"variance":812.4571428571429,"sum":492.0,"len":15}`, `{"min":1.5,"min_idx":0,"max":1.5,"max_idx":0,"avg":1.5,"stdev":0.0,"variance":0.0,"sum":1.5,"len":1}`, "true", "true"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := splitTopLevel(tc.exprs)
@@ -70,7 +72,7 @@ func TestSeriesRefused(t *testing.T) {
 		{"SecureScores | extend s = series_fill_forward(Properties, 0)", 1, 59, "placeholder"},
 		{"SecureScores | extend s = series_cosine_similarity(Properties, Properties, 1.0, 1.0)", 1, 76, "magnitude"},
 		{"SecureScores | extend s = series_fill_linear(Properties)", 1, 27, "series functions are not supported"},
-		{"SecureScores | extend s = series_stats_dynamic(Properties)", 1, 27, "series functions are not supported"},
+		{"SecureScores | extend s = series_stats_dynamic(Properties, true)", 1, 60, "ignore_nonfinite"},
 	} {
 		_, err := Compile(tc.query, schema, testNow)
 		var e *Error
