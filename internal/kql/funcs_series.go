@@ -9,24 +9,22 @@ import (
 // The series_* functions over the numeric arrays make-series builds.
 // Element-wise functions of two series run to the longer one; an element
 // missing from the shorter one, or one that is not a number, gives null.
-// An element keeps Kusto's type: the sum, difference or product of two
-// longs, and the absolute value of a long, is a long; anything else
-// (a quotient, a floor or ceiling, an operation with a real) is a real.
+// An element has Kusto's type: the sum, difference or product of two longs,
+// and the absolute value of a long, is a long; a comparison is a bool;
+// anything else (a quotient, a power, a floor or ceiling, an operation with
+// a real) is a real.
 //
-// The statistical and signal-processing functions are refused by name
-// rather than called unknown.
+// The statistical and signal-processing functions, and those whose result
+// the documentation leaves open (series_sign of a real, series_fill_linear
+// of longs), are refused by name rather than called unknown.
 func init() {
 	for _, name := range strings.Fields(`
-		series_acos series_asin series_atan series_cos
+		series_acos series_asin series_atan series_cos series_sin series_tan
 		series_decompose series_decompose_anomalies series_decompose_forecast
-		series_fft
-		series_fill_linear series_fir series_fit_2lines
-		series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
-		series_ifft series_iir
-		series_outliers
-		series_pearson_correlation series_periods_detect series_periods_validate
-		series_product series_seasonal series_sign series_sin series_stats
-		series_tan`) {
+		series_fft series_ifft series_fir series_iir series_fill_linear
+		series_fit_2lines series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
+		series_outliers series_pearson_correlation series_periods_detect series_periods_validate
+		series_product series_seasonal series_sign series_stats`) {
 		functions[name] = &function{compile: func(e *ectx, x *parser.Call) (*sqlExpr, error) {
 			return nil, e.errorf(x, CodeNotSupported, "the function '%s' is not supported: series functions are not supported", x.Func.Name)
 		}}
