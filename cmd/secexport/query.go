@@ -19,6 +19,7 @@ import (
 type queryConfig struct {
 	server, token, workspace, timespan, dataDir string
 	json                                        bool
+	wait                                        time.Duration // the server's time limit for the query
 }
 
 // runQuery runs a KQL query against a workspace through the Logs query API
@@ -49,6 +50,7 @@ directory's bootstrap-token, or "demo" (the token of make run).
 	fs.StringVar(&c.dataDir, "data", envOr("SECEXPORT_DATA", "./data"), "data directory to read bootstrap-token from")
 	fs.BoolVar(&c.json, "json", false, "print the API's JSON answer")
 	file := fs.String("file", "", "read the query from this file")
+	fs.DurationVar(&c.wait, "wait", 3*time.Minute, "how long the server may run the query (Prefer: wait; at most 10m)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -120,7 +122,10 @@ func (c *queryConfig) resolveToken() string {
 func (c *queryConfig) run(ctx context.Context, kql string) ([]byte, error) {
 	reqBody, _ := json.Marshal(map[string]string{"query": kql, "timespan": c.timespan})
 	u := strings.TrimRight(c.server, "/") + "/v1/workspaces/" + url.PathEscape(c.workspace) + "/query"
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	if c.wait < time.Second {
+		return nil, fmt.Errorf("query: --wait must be at least 1s")
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.wait+30*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(reqBody))
 	if err != nil {
@@ -128,6 +133,7 @@ func (c *queryConfig) run(ctx context.Context, kql string) ([]byte, error) {
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+c.resolveToken())
+	req.Header.Set("Prefer", fmt.Sprintf("wait=%d", int(c.wait.Seconds())))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)

@@ -124,6 +124,13 @@ func TestQueryCommandAgainstDemo(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 	}
 
+	// A query the server stops at --wait: 504, and the command says so.
+	start := time.Now()
+	if _, err := query("--wait", "1s", "range x from 1 to 10000000000 step 1 | summarize sum(x % 7)"); err == nil ||
+		!strings.Contains(err.Error(), "504") || !strings.Contains(err.Error(), "GatewayTimeout") || time.Since(start) > 20*time.Second {
+		t.Errorf("--wait 1s: %v after %s", err, time.Since(start))
+	}
+
 	var errOut bytes.Buffer
 	if err := run(ctx, []string{"query", "--server", server, "--token", "wrong", "SecurityAlert"}, nil, io.Discard, &errOut); err == nil || !strings.Contains(err.Error(), "401") {
 		t.Errorf("wrong token: %v", err)

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,8 +34,8 @@ func TestHuntingQueriesWithTheAzureSDK(t *testing.T) {
 	for i, a := range alerts {
 		e.upload(id, "SecurityAlert", map[string]any{
 			"TimeGenerated": now.Add(-a.ago), "AlertName": a.name, "AlertSeverity": a.sev, "CompromisedEntity": a.host,
-			"SystemAlertId": fmt.Sprintf("alert-%d", i),
-			"Entities": fmt.Sprintf(`[{"$id":"2","HostName":%q,"Type":"host"},{"$id":"3","Address":%q,"Type":"ip"}]`, a.host, a.ip),
+			"SystemAlertId":      fmt.Sprintf("alert-%d", i),
+			"Entities":           fmt.Sprintf(`[{"$id":"2","HostName":%q,"Type":"host"},{"$id":"3","Address":%q,"Type":"ip"}]`, a.host, a.ip),
 			"ExtendedProperties": fmt.Sprintf(`{"Tool":"sshd","Attempts":%d}`, 10*(i+1)),
 		})
 	}
@@ -87,5 +88,33 @@ SecurityAlert
 | order by CompromisedEntity asc`)
 	if got, want := fmt.Sprint(tb.Rows), "[[vm-1 Failed SSH brute force attack] [vm-2 Suspicious command line] [vm-3 Antimalware action taken]]"; got != want {
 		t.Errorf("partition rows %s, want %s", got, want)
+	}
+}
+
+// TestQueryTimeout: a query runs for as long as the Prefer header's wait
+// allows (3 minutes without one), and one that runs longer is stopped and
+// answered 504 Gateway Timeout, as Log Analytics does; the workspace keeps
+// answering other queries.
+func TestQueryTimeout(t *testing.T) {
+	e := newEnv(t)
+	id := e.putWorkspace(testSub, "soc", "slow-ws")
+	path := "/v1/workspaces/" + id + "/query"
+	auth := "Bearer " + testToken
+	// Ten billion rows: minutes of work, stopped after one second.
+	runaway := map[string]string{"query": "range x from 1 to 10000000000 step 1 | summarize sum(x % 7)"}
+	start := time.Now()
+	r := e.doWith("POST", path, runaway, map[string]string{"Authorization": auth, "Content-Type": "application/json", "Prefer": "wait=1"})
+	if took := time.Since(start); r.Status != 504 || !strings.Contains(string(r.Body), `"code":"GatewayTimeout"`) || took > 20*time.Second {
+		t.Fatalf("runaway query: %d after %s: %s", r.Status, took, r.Body)
+	}
+	r = e.doWith("POST", path, map[string]string{"query": "SecurityAlert | count"}, map[string]string{"Authorization": auth, "Content-Type": "application/json", "Prefer": "wait=30, include-statistics=true"})
+	if r.Status != 200 || !strings.Contains(string(r.Body), `[[0]]`) {
+		t.Errorf("a query after the timeout: %d %s", r.Status, r.Body)
+	}
+	for _, bad := range []string{"wait=soon", "wait=0", "wait=-5"} {
+		r = e.doWith("POST", path, map[string]string{"query": "SecurityAlert | count"}, map[string]string{"Authorization": auth, "Content-Type": "application/json", "Prefer": bad})
+		if r.Status != 400 || !strings.Contains(string(r.Body), "BadArgumentError") {
+			t.Errorf("Prefer: %s: %d %s", bad, r.Status, r.Body)
+		}
 	}
 }

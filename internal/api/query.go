@@ -1,9 +1,12 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -100,7 +103,17 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return badArgument("%v", err)
 	}
-	res, err := svc.Query(r.Context(), id, *req.Query, span)
+	wait, err := queryTimeout(r.Header.Values("Prefer"))
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), wait)
+	defer cancel()
+	res, err := svc.Query(ctx, id, *req.Query, span)
+	if err != nil && ctx.Err() == context.DeadlineExceeded {
+		return &laError{Status: http.StatusGatewayTimeout, Code: "GatewayTimeout",
+			Message: fmt.Sprintf("the query ran longer than its time limit of %s; send Prefer: wait=N (seconds, at most %d) for more", wait, int(maxQueryTimeout.Seconds()))}
+	}
 	var qe *workspace.QueryError
 	var ee *workspace.EngineError
 	switch {
@@ -121,6 +134,32 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeRaw(w, http.StatusOK, b)
 	return nil
+}
+
+// Log Analytics runs a query for 3 minutes unless the client's Prefer
+// header asks for another limit (wait=N seconds), of at most 10 minutes; a
+// query that runs longer fails with 504 Gateway Timeout.
+const (
+	defaultQueryTimeout = 3 * time.Minute
+	maxQueryTimeout     = 10 * time.Minute
+)
+
+// queryTimeout reads the wait preference of the Prefer headers.
+func queryTimeout(prefer []string) (time.Duration, error) {
+	for _, h := range prefer {
+		for _, pref := range strings.Split(h, ",") {
+			name, value, ok := strings.Cut(strings.TrimSpace(pref), "=")
+			if !ok || !strings.EqualFold(strings.TrimSpace(name), "wait") {
+				continue
+			}
+			n, err := strconv.Atoi(strings.Trim(strings.TrimSpace(value), `"`))
+			if err != nil || n < 1 {
+				return 0, badArgument("the Prefer header's wait must be a number of seconds, not %q", value)
+			}
+			return min(time.Duration(n)*time.Second, maxQueryTimeout), nil
+		}
+	}
+	return defaultQueryTimeout, nil
 }
 
 // queryError is a compile error as Log Analytics reports one: the outer

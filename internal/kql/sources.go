@@ -82,9 +82,12 @@ func (c *compiler) compileRange(rg *parser.Range) (*relation, error) {
 	if step.konst != nil && step.konst.i == 0 {
 		return nil, c.opErrorf(op, rg.Step, CodeArgument, "The step of range must not be zero")
 	}
-	col := &column{name: rg.Name.Name, typ: typ, sql: "unnest(" + series + ")"}
+	// The table function streams its rows in order, however many: a list
+	// unnested in a SELECT would be built whole first (and DuckDB caps lists
+	// at 2^32 elements).
+	col := &column{name: rg.Name.Name, typ: typ, sql: `"_range"."v"`}
 	assignIdents([]*column{col})
-	w := c.wrap(&relation{from: oneRow, cols: []*column{col}})
+	w := c.wrap(&relation{from: series + ` AS "_range"("v")`, cols: []*column{col}})
 	w.serial = serialized
 	return w, nil
 }

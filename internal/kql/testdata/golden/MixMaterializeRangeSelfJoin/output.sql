@@ -1,4 +1,4 @@
-WITH "_q1" AS (SELECT unnest(generate_series(TIMESTAMP '2026-03-10 00:00:00', TIMESTAMP '2026-03-10 11:00:00', to_microseconds(108000000000 // 10))) AS "H" FROM (SELECT 1) AS "_one"),
+WITH "_q1" AS (SELECT "_range"."v" AS "H" FROM generate_series(TIMESTAMP '2026-03-10 00:00:00', TIMESTAMP '2026-03-10 11:00:00', to_microseconds(108000000000 // 10)) AS "_range"("v")),
 "_q2" AS (SELECT *, CAST(1 AS BIGINT) AS "Key" FROM "_q1"),
 "_q3" AS (SELECT "H" AS "Upto", CAST(1 AS BIGINT) AS "Key" FROM "_q1"),
 "_q4" AS (SELECT "l"."H" AS "H", count(*) AS "Steps" FROM "_q2" AS "l" JOIN "_q3" AS "r" ON "l"."Key" = "r"."Key" WHERE "r"."Upto" <= "l"."H" GROUP BY "l"."H"),
