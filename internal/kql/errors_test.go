@@ -145,21 +145,28 @@ func TestErrors(t *testing.T) {
 		{"SecurityAlert | where * contains \"power\"", CodeNotSupported, 1, 23, "'* contains' is not supported yet"},
 		{"SecurityAlert | where * has \"2026\"", CodeNotSupported, 1, 29, "not a number, a bool or part of a datetime"},
 	} {
-		q, err := Compile(tc.query, schema, testNow)
-		if err == nil {
-			t.Errorf("%q: compiled, want an error\n%s", tc.query, q.SQL)
-			continue
-		}
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("%q: error is %T, want *Error", tc.query, err)
-			continue
-		}
-		if e.Code != tc.code || e.Line != tc.line || e.Col != tc.col || !strings.Contains(e.Message, tc.msg) {
-			t.Errorf("%q:\n got %s %d:%d %q\nwant %s %d:%d containing %q", tc.query, e.Code, e.Line, e.Col, e.Message, tc.code, tc.line, tc.col, tc.msg)
-		}
-		if !strings.Contains(e.Error(), "offset") {
-			t.Errorf("%q: Error() = %q, want the byte offset too", tc.query, e.Error())
-		}
+		wantError(t, schema, tc.query, tc.code, tc.line, tc.col, tc.msg)
+	}
+}
+
+// wantError compiles query and checks that it fails with an *Error of code
+// at line:col whose message contains msg, and whose text has the offset.
+func wantError(t *testing.T, schema Schema, query, code string, line, col int, msg string) {
+	t.Helper()
+	q, err := Compile(query, schema, testNow)
+	if err == nil {
+		t.Errorf("%q: compiled, want an error\n%s", query, q.SQL)
+		return
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Errorf("%q: error is %T, want *Error", query, err)
+		return
+	}
+	if e.Code != code || e.Line != line || e.Col != col || !strings.Contains(e.Message, msg) {
+		t.Errorf("%q:\n got %s %d:%d %q\nwant %s %d:%d containing %q", query, e.Code, e.Line, e.Col, e.Message, code, line, col, msg)
+	}
+	if !strings.Contains(e.Error(), "offset") {
+		t.Errorf("%q: Error() = %q, want the byte offset too", query, e.Error())
 	}
 }

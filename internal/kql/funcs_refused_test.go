@@ -33,15 +33,7 @@ func TestFunctionsRefused(t *testing.T) {
 		{"let f = (x: string) { x }; SecureScores | extend y = f(Weight)", 1, 56, "Passing a value of type long"},
 		{"SecurityAlert | take 1 | extend t = ipv4_is_in_any_range(CompromisedEntity, pack_array(CompromisedEntity))", 1, 77, "not constant"},
 	} {
-		_, err := Compile(tc.query, schema, testNow)
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("%q: got %v, want a NotSupported error", tc.query, err)
-			continue
-		}
-		if e.Code != CodeNotSupported || e.Line != tc.line || e.Col != tc.col || !strings.Contains(e.Message, tc.msg) {
-			t.Errorf("%q:\n got %s %d:%d %q\nwant %s %d:%d containing %q", tc.query, e.Code, e.Line, e.Col, e.Message, CodeNotSupported, tc.line, tc.col, tc.msg)
-		}
+		wantError(t, schema, tc.query, CodeNotSupported, tc.line, tc.col, tc.msg)
 	}
 }
 

@@ -1,9 +1,7 @@
 package kql
 
 import (
-	"errors"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -73,14 +71,6 @@ func TestPartitionRefused(t *testing.T) {
 		{"SecurityAlert | partition by Nope (take 1)", CodeUnresolved, 1, 30, "Failed to resolve column or scalar expression named 'Nope'"},
 		{"SecurityAlert | partition by AlertName (take 1 | where Nope > 1)", CodeUnresolved, 1, 56, "named 'Nope'"},
 	} {
-		q, err := Compile(tc.query, schema, testNow)
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("%s: got %v (%v), want an *Error", tc.query, q, err)
-			continue
-		}
-		if e.Code != tc.code || e.Line != tc.line || e.Col != tc.col || !strings.Contains(e.Message, tc.msg) {
-			t.Errorf("%s:\n got %s %d:%d %s\nwant %s %d:%d ...%s...", tc.query, e.Code, e.Line, e.Col, e.Message, tc.code, tc.line, tc.col, tc.msg)
-		}
+		wantError(t, schema, tc.query, tc.code, tc.line, tc.col, tc.msg)
 	}
 }

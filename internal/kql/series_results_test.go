@@ -1,7 +1,6 @@
 package kql
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,14 +73,6 @@ func TestSeriesRefused(t *testing.T) {
 		{"SecureScores | extend s = series_fill_linear(Properties)", 1, 27, "series functions are not supported"},
 		{"SecureScores | extend s = series_stats_dynamic(Properties, true)", 1, 60, "ignore_nonfinite"},
 	} {
-		_, err := Compile(tc.query, schema, testNow)
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("%q: got %v, want a NotSupported error", tc.query, err)
-			continue
-		}
-		if e.Code != CodeNotSupported || e.Line != tc.line || e.Col != tc.col || !strings.Contains(e.Message, tc.msg) {
-			t.Errorf("%q:\n got %s %d:%d %q\nwant %s %d:%d containing %q", tc.query, e.Code, e.Line, e.Col, e.Message, CodeNotSupported, tc.line, tc.col, tc.msg)
-		}
+		wantError(t, schema, tc.query, CodeNotSupported, tc.line, tc.col, tc.msg)
 	}
 }
