@@ -176,7 +176,22 @@ func parseProjectAway(p *parser, b OpBase) (Operator, error) {
 func parseSummarize(p *parser, b OpBase) (Operator, error) {
 	op := &Summarize{OpBase: b}
 	if p.atWord("hint") && p.peek(1).Kind == TokDot {
-		return nil, notSupported(p.tok().Span, "summarize hints are not supported yet")
+		// Hints say how Kusto spreads the work, not what it answers: they
+		// are read and have no effect here.
+		for p.atWord("hint") && p.peek(1).Kind == TokDot && p.peek(2).Kind == TokIdent && p.peek(3).Kind == TokAssign {
+			first := p.advance()
+			p.advance() // .
+			name := "hint." + p.advance().Value
+			p.advance() // =
+			if _, err := p.paramValue(); err != nil {
+				return nil, err
+			}
+			switch name {
+			case "hint.shufflekey", "hint.strategy", "hint.num_partitions":
+			default:
+				return nil, notSupported(first.Span, "the summarize option '%s' is not supported", name)
+			}
+		}
 	}
 	if !p.atWord("by") {
 		aggs, err := p.exprList("by")
