@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -136,5 +138,26 @@ func TestBenchKQL(t *testing.T) {
 	}
 	if r.Queries != suite || r.Rejected >= suite || r.Runs != 3 || r.MedianUs <= 0 || r.P90Us < r.MedianUs || r.MaxUs < r.P90Us || r.Slowest == "" {
 		t.Errorf("unexpected JSON result %s", out.Bytes())
+	}
+}
+
+// TestBenchCPUProfile: --cpuprofile writes a profile of the measured run,
+// started once the automations exist, as bench says on stderr.
+func TestBenchCPUProfile(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.out")
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"bench", "--records", "500", "--automations", "100", "--data", filepath.Join(dir, "data"), "--cpuprofile", prof}, nil, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	log := errOut.String()
+	created, profiled := strings.Index(log, "creating 100 automations"), strings.Index(log, "CPU profile from here on")
+	if created < 0 || profiled < created {
+		t.Errorf("the profile does not start after the set-up:\n%s", log)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("no profile written: %v", err)
 	}
 }
