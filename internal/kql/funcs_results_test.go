@@ -2,7 +2,6 @@ package kql
 
 import (
 	"database/sql"
-	"encoding/csv"
 	"strconv"
 	"strings"
 	"testing"
@@ -107,19 +106,11 @@ func TestFunctionResults(t *testing.T) {
 // singleRow runs a query over the semantics table and returns its one row.
 func singleRow(t *testing.T, db *sql.DB, query string) []string {
 	t.Helper()
-	q, err := Compile(query, semanticsSchema, testNow)
-	if err != nil {
-		t.Fatalf("%s: %v", query, err)
+	rows := csvRowsOf(t, db, semanticsSchema, query)
+	if len(rows) != 1 {
+		t.Fatalf("%s: want one row, got %q", query, rows)
 	}
-	out, err := runCSV(db, q)
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", query, err, q.SQL)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(recs) != 2 {
-		t.Fatalf("%s: want one row, got %q (%v)", query, out, err)
-	}
-	return recs[1]
+	return rows[0]
 }
 
 // splitTopLevel splits a list of expressions at the commas outside

@@ -72,7 +72,9 @@ func TestDynamicNull(t *testing.T) {
 }
 
 // csvRowsOf compiles and runs a query and returns its rows, read as CSV
-// so that values may hold commas and quotes.
+// so that values may hold commas and quotes. rowsOf (semantics_test.go)
+// splits the raw lines instead, keeping the CSV quoting ("" for an empty
+// string) that its tests' expected rows spell out.
 func csvRowsOf(t *testing.T, db *sql.DB, schema Schema, kql string) [][]string {
 	t.Helper()
 	q, err := Compile(kql, schema, testNow)
