@@ -1,5 +1,24 @@
 package parser
 
+import "slices"
+
+// namedParams parses the options Name = Value whose names are among names,
+// and stops at any other "Name = X", which is not an option but an item
+// (mv-expand Entity = parse_json(Entities)).
+func (p *parser) namedParams(names ...string) ([]*Param, error) {
+	var ps []*Param
+	for p.tok().Kind == TokIdent && slices.Contains(names, p.tok().Value) && p.peek(1).Kind == TokAssign {
+		name := p.advance()
+		p.advance() // =
+		v, err := p.paramValue()
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, &Param{Name: &Ident{Name: name.Value, NameSpan: name.Span}, Value: v})
+	}
+	return ps, nil
+}
+
 // mvExpandItems parses the [Name =] X [to typeof(T)], ... list of mv-expand
 // and mv-apply.
 func (p *parser) mvExpandItems(b *OpBase) ([]*MvExpandItem, error) {
@@ -33,15 +52,11 @@ func (p *parser) mvExpandItems(b *OpBase) ([]*MvExpandItem, error) {
 
 func parseMvApply(p *parser, b OpBase) (Operator, error) {
 	op := &MvApply{OpBase: b}
-	for (p.atWord("with_itemindex") || p.atWord("kind")) && p.peek(1).Kind == TokAssign {
-		name := p.advance()
-		p.advance() // =
-		v, err := p.paramValue()
-		if err != nil {
-			return nil, err
-		}
-		op.Params = append(op.Params, &Param{Name: &Ident{Name: name.Value, NameSpan: name.Span}, Value: v})
+	ps, err := p.namedParams("with_itemindex", "kind")
+	if err != nil {
+		return nil, err
 	}
+	op.Params = ps
 	items, err := p.mvExpandItems(&op.OpBase)
 	if err != nil {
 		return nil, err

@@ -112,16 +112,11 @@ func parseProjectKeep(p *parser, b OpBase) (Operator, error) {
 
 func parseMvExpand(p *parser, b OpBase) (Operator, error) {
 	op := &MvExpand{OpBase: b}
-	// Only mv-expand's own options: "Name = X" is an item, not an option.
-	for (p.atWord("kind") || p.atWord("bagexpansion") || p.atWord("with_itemindex")) && p.peek(1).Kind == TokAssign {
-		name := p.advance()
-		p.advance() // =
-		v, err := p.paramValue()
-		if err != nil {
-			return nil, err
-		}
-		op.Params = append(op.Params, &Param{Name: &Ident{Name: name.Value, NameSpan: name.Span}, Value: v})
+	ps, err := p.namedParams("kind", "bagexpansion", "with_itemindex")
+	if err != nil {
+		return nil, err
 	}
+	op.Params = ps
 	items, err := p.mvExpandItems(&op.OpBase)
 	if err != nil {
 		return nil, err
